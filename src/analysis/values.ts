@@ -1,0 +1,583 @@
+/**
+ * Static values: what an expression is known to hold without running the code. Literals, `const`
+ * bindings, templates and concatenations, `[...].join()`, members of `const` objects, and
+ * `process.env.X ?? 'fallback'` (the fallback is one possible value). The result says known, partly
+ * known or unknown, and never guesses: an unknown part keeps the name it came from as a hint.
+ */
+import { UNKNOWN_VALUE } from '../knowledge/keys.js';
+import { hole, normalizePartialString, type PartialString, type PartialStringPart } from '../knowledge/partial-string.js';
+import { indexFile, type Binding, type FileIndex } from './file-index.js';
+import {
+  isCallExpression,
+  isFunction,
+  isIdentifier,
+  isMemberExpression,
+  isObjectMember,
+  isSpread,
+  literalValue,
+  memberName,
+  objectMemberName,
+  objectMemberValue,
+  regexLiteral,
+  unwrap,
+  type AstNode,
+} from './syntax.js';
+
+export type UnknownOrigin =
+  | 'env'
+  | 'parameter'
+  | 'import'
+  | 'call'
+  | 'member'
+  | 'global'
+  | 'reassigned'
+  | 'computed'
+  | 'cycle'
+  | 'expression';
+
+export interface StaticProperty {
+  readonly value: StaticValue;
+  /** The node that wrote the value (`issuer: '…'` gives the string literal). */
+  readonly valueNode: AstNode;
+  /** The object member itself, for edits that replace or remove it. */
+  readonly memberNode: AstNode;
+}
+
+export type StaticValue =
+  | { readonly kind: 'string'; readonly value: string; readonly node: AstNode }
+  | { readonly kind: 'primitive'; readonly value: number | boolean | null | undefined | bigint; readonly node: AstNode }
+  | { readonly kind: 'partial-string'; readonly parts: PartialString; readonly node: AstNode }
+  | {
+      readonly kind: 'object';
+      readonly properties: ReadonlyMap<string, StaticProperty>;
+      /** False when a spread or computed key may add members the analysis cannot see. */
+      readonly complete: boolean;
+      readonly node: AstNode;
+    }
+  | { readonly kind: 'array'; readonly elements: readonly StaticValue[]; readonly complete: boolean; readonly node: AstNode }
+  /** One of several values (`a ?? b`, `c ? a : b`). */
+  | { readonly kind: 'either'; readonly options: readonly StaticValue[]; readonly node: AstNode }
+  | { readonly kind: 'function'; readonly node: AstNode }
+  | {
+      readonly kind: 'unknown';
+      readonly origin: UnknownOrigin;
+      /** The name the value came from: `OKTA_ISSUER` for `process.env.OKTA_ISSUER`, `clientId` for `config.clientId`. */
+      readonly hint?: string;
+      /** Dotted path of a member read from something unknown: `config.okta.clientId`. */
+      readonly path?: string;
+      readonly node?: AstNode;
+    };
+
+export type Certainty = 'known' | 'partial' | 'unknown';
+
+/**
+ * Answers from type information where the rule has it: the string literal type of an expression, such as
+ * a constant imported from another module. Supplied by rules from `parserServices`; the analysis itself
+ * never loads the TypeScript compiler.
+ */
+export interface TypeOracle {
+  literalValueOf(node: AstNode): string | undefined;
+}
+
+const MAX_DEPTH = 40;
+
+export class ValueEvaluator {
+  private readonly memo = new Map<AstNode, StaticValue>();
+  private readonly active = new Set<AstNode>();
+  private depth = 0;
+
+  constructor(
+    readonly index: FileIndex,
+    readonly types?: TypeOracle,
+  ) {}
+
+  evaluate(expression: AstNode): StaticValue {
+    const memoized = this.memo.get(expression);
+    if (memoized) return memoized;
+    if (this.active.has(expression) || this.depth > MAX_DEPTH) return { kind: 'unknown', origin: 'cycle', node: expression };
+    this.active.add(expression);
+    this.depth++;
+    try {
+      const value = this.compute(unwrap(expression));
+      this.memo.set(expression, value);
+      return value;
+    } finally {
+      this.depth--;
+      this.active.delete(expression);
+    }
+  }
+
+  /** The value a binding holds, following its destructuring path. */
+  evaluateBinding(binding: Binding): StaticValue {
+    const node = binding.id;
+    const reassignable = binding.kind === 'let' || binding.kind === 'var';
+    if (binding.kind === 'function') return { kind: 'function', node: binding.declaration };
+    if (binding.kind === 'param' || binding.kind === 'catch') {
+      return { kind: 'unknown', origin: 'parameter', hint: binding.name, node };
+    }
+    if (binding.kind === 'import' || binding.kind === 'import-equals') {
+      return this.fromTypes(node) ?? { kind: 'unknown', origin: 'import', hint: binding.name, node };
+    }
+    if ((reassignable && binding.writes > 0) || !binding.init) {
+      return { kind: 'unknown', origin: binding.init ? 'reassigned' : 'expression', hint: binding.name, node };
+    }
+    if (binding.rest) return { kind: 'unknown', origin: 'expression', hint: binding.name, node };
+    let value = this.evaluate(binding.init);
+    for (const step of binding.path) {
+      value = this.member(value, String(step), binding.name, node);
+    }
+    return value;
+  }
+
+  /** A member of a value: a property of a known object, an element of a known array. */
+  member(value: StaticValue, name: string, hint: string, node: AstNode): StaticValue {
+    if (value.kind === 'object') {
+      const property = value.properties.get(name);
+      if (property) return property.value;
+      return { kind: 'unknown', origin: 'member', hint: name, node };
+    }
+    if (value.kind === 'array') {
+      const index = Number(name);
+      if (Number.isInteger(index) && value.complete) return value.elements[index] ?? { kind: 'primitive', value: undefined, node };
+      if (name === 'length' && value.complete) return { kind: 'primitive', value: value.elements.length, node };
+    }
+    const basePath = value.kind === 'unknown' ? (value.path ?? value.hint) : undefined;
+    return {
+      kind: 'unknown',
+      origin: value.kind === 'unknown' && value.origin === 'env' ? 'env' : 'member',
+      hint: name || hint,
+      ...(basePath ? { path: `${basePath}.${name}` } : {}),
+      node,
+    };
+  }
+
+  private fromTypes(node: AstNode): StaticValue | undefined {
+    const literal = this.types?.literalValueOf(node);
+    return literal === undefined ? undefined : { kind: 'string', value: literal, node };
+  }
+
+  private compute(node: AstNode): StaticValue {
+    const literal = literalValue(node);
+    if (literal) {
+      return typeof literal.value === 'string'
+        ? { kind: 'string', value: literal.value, node }
+        : { kind: 'primitive', value: literal.value as number | boolean | null | bigint, node };
+    }
+    switch (node.type) {
+      case 'TemplateLiteral':
+        return this.template(node);
+      case 'TaggedTemplateExpression': {
+        const tag = node.tag as AstNode;
+        if (isMemberExpression(tag) && isIdentifier(tag.object as AstNode, 'String') && memberName(tag) === 'raw') {
+          return this.template(node.quasi as AstNode, true);
+        }
+        return { kind: 'unknown', origin: 'call', node };
+      }
+      case 'Identifier':
+        return this.identifier(node);
+      case 'MemberExpression':
+      case 'OptionalMemberExpression':
+        return this.memberExpression(node);
+      case 'BinaryExpression':
+        return node.operator === '+' ? this.concatenation(node) : { kind: 'unknown', origin: 'expression', node };
+      case 'LogicalExpression':
+        return this.logical(node);
+      case 'ConditionalExpression': {
+        const test = truthiness(this.evaluate(node.test as AstNode));
+        if (test === true) return this.evaluate(node.consequent as AstNode);
+        if (test === false) return this.evaluate(node.alternate as AstNode);
+        return either(node, [this.evaluate(node.consequent as AstNode), this.evaluate(node.alternate as AstNode)]);
+      }
+      case 'ObjectExpression':
+        return this.object(node);
+      case 'ArrayExpression':
+        return this.array(node);
+      case 'AwaitExpression':
+        return this.evaluate(node.argument as AstNode);
+      case 'SequenceExpression': {
+        const expressions = node.expressions as AstNode[];
+        return this.evaluate(expressions[expressions.length - 1]!);
+      }
+      case 'CallExpression':
+      case 'OptionalCallExpression':
+      case 'NewExpression':
+        return this.call(node);
+      default:
+        if (isFunction(node)) return { kind: 'function', node };
+        return { kind: 'unknown', origin: 'expression', node };
+    }
+  }
+
+  private template(node: AstNode, raw = false): StaticValue {
+    const quasis = node.quasis as AstNode[];
+    const expressions = node.expressions as AstNode[];
+    const parts: PartialStringPart[] = [];
+    quasis.forEach((quasi, index) => {
+      const text = raw ? quasi.value.raw : (quasi.value.cooked ?? quasi.value.raw);
+      parts.push(text as string);
+      const expression = expressions[index];
+      if (expression) parts.push(...stringParts(this.evaluate(expression), expression));
+    });
+    return stringFromParts(parts, node);
+  }
+
+  private identifier(node: AstNode): StaticValue {
+    const binding = this.index.resolve(node);
+    if (!binding) {
+      if (node.name === 'undefined') return { kind: 'primitive', value: undefined, node };
+      return { kind: 'unknown', origin: 'global', hint: node.name as string, node };
+    }
+    const value = this.evaluateBinding(binding);
+    if (value.kind === 'unknown') return this.fromTypes(node) ?? value;
+    return value;
+  }
+
+  private memberExpression(node: AstNode): StaticValue {
+    const object = unwrap(node.object as AstNode);
+    const name = node.computed ? this.computedKey(node.property as AstNode) : memberName(node);
+    if (name === undefined) return { kind: 'unknown', origin: 'computed', node };
+    if (isEnvironment(object, this.index)) return { kind: 'unknown', origin: 'env', hint: name, path: `process.env.${name}`, node };
+    const base = this.evaluate(object);
+    const value = this.member(base, name, name, node);
+    if (value.kind === 'unknown' && base.kind === 'unknown' && value.path === undefined) {
+      const basePath = isIdentifier(object) ? (object.name as string) : undefined;
+      const withPath = basePath ? { ...value, path: `${basePath}.${name}` } : value;
+      return this.fromTypes(node) ?? withPath;
+    }
+    return value.kind === 'unknown' ? (this.fromTypes(node) ?? value) : value;
+  }
+
+  private computedKey(key: AstNode): string | undefined {
+    const value = this.evaluate(key);
+    if (value.kind === 'string') return value.value;
+    if (value.kind === 'primitive' && typeof value.value === 'number') return String(value.value);
+    return undefined;
+  }
+
+  private concatenation(node: AstNode): StaticValue {
+    const left = this.evaluate(node.left as AstNode);
+    const right = this.evaluate(node.right as AstNode);
+    if (left.kind === 'primitive' && right.kind === 'primitive' && typeof left.value === 'number' && typeof right.value === 'number') {
+      return { kind: 'primitive', value: left.value + right.value, node };
+    }
+    const stringy = (value: StaticValue) => value.kind === 'string' || value.kind === 'partial-string';
+    if (!stringy(left) && !stringy(right)) return { kind: 'unknown', origin: 'expression', node };
+    return stringFromParts([...stringParts(left, node.left as AstNode), ...stringParts(right, node.right as AstNode)], node);
+  }
+
+  private logical(node: AstNode): StaticValue {
+    const left = this.evaluate(node.left as AstNode);
+    const leftTruth = truthiness(left);
+    switch (node.operator) {
+      case '??':
+        if (left.kind === 'primitive' && (left.value === null || left.value === undefined)) return this.evaluate(node.right as AstNode);
+        if (leftTruth !== undefined || left.kind === 'object' || left.kind === 'array') return left;
+        return either(node, [left, this.evaluate(node.right as AstNode)]);
+      case '||':
+        if (leftTruth === true) return left;
+        if (leftTruth === false) return this.evaluate(node.right as AstNode);
+        return either(node, [left, this.evaluate(node.right as AstNode)]);
+      default:
+        if (leftTruth === false) return left;
+        if (leftTruth === true) return this.evaluate(node.right as AstNode);
+        return { kind: 'unknown', origin: 'expression', node };
+    }
+  }
+
+  private object(node: AstNode): StaticValue {
+    const properties = new Map<string, StaticProperty>();
+    let complete = true;
+    for (const member of node.properties as AstNode[]) {
+      if (isSpread(member)) {
+        const spread = this.evaluate(member.argument as AstNode);
+        if (spread.kind === 'object') {
+          for (const [name, property] of spread.properties) properties.set(name, property);
+          complete &&= spread.complete;
+        } else {
+          complete = false;
+        }
+        continue;
+      }
+      if (!isObjectMember(member)) continue;
+      const name = member.computed ? this.computedKey(member.key as AstNode) : objectMemberName(member);
+      if (name === undefined) {
+        complete = false;
+        continue;
+      }
+      const valueNode = objectMemberValue(member);
+      const value: StaticValue =
+        member.type === 'ObjectMethod' || member.method || member.kind === 'get' || member.kind === 'set'
+          ? { kind: 'function', node: valueNode }
+          : this.evaluate(valueNode);
+      properties.set(name, { value, valueNode, memberNode: member });
+    }
+    return { kind: 'object', properties, complete, node };
+  }
+
+  private array(node: AstNode): StaticValue {
+    const elements: StaticValue[] = [];
+    let complete = true;
+    for (const element of node.elements as (AstNode | null)[]) {
+      if (!element) {
+        elements.push({ kind: 'primitive', value: undefined, node });
+      } else if (isSpread(element)) {
+        const spread = this.evaluate(element.argument as AstNode);
+        if (spread.kind === 'array') {
+          elements.push(...spread.elements);
+          complete &&= spread.complete;
+        } else {
+          complete = false;
+        }
+      } else {
+        elements.push(this.evaluate(element));
+      }
+    }
+    return { kind: 'array', elements, complete, node };
+  }
+
+  private call(node: AstNode): StaticValue {
+    const callee = unwrap(node.callee as AstNode);
+    const args = node.arguments as AstNode[];
+    const unknown: StaticValue = { kind: 'unknown', origin: 'call', node, ...calleeHint(callee) };
+
+    if (isMemberExpression(callee)) {
+      const method = memberName(callee);
+      const receiverNode = callee.object as AstNode;
+      // Global helpers that pass a value through: JSON.parse, Object.freeze, Buffer.from, String().
+      if (isIdentifier(unwrap(receiverNode)) && !this.index.resolve(unwrap(receiverNode))) {
+        const global = unwrap(receiverNode).name as string;
+        if (global === 'JSON' && method === 'parse' && args[0]) return this.parseJson(args[0], node) ?? unknown;
+        if (global === 'Object' && method === 'freeze' && args[0]) return this.evaluate(args[0]);
+        if (global === 'Buffer' && method === 'from' && args[0]) return this.evaluate(args[0]);
+      }
+      const receiver = this.evaluate(receiverNode);
+      if (method === 'join' && receiver.kind === 'array' && receiver.complete) {
+        const separator = args[0] ? this.evaluate(args[0]) : undefined;
+        const glue = separator === undefined ? ',' : separator.kind === 'string' ? separator.value : undefined;
+        if (glue === undefined) return unknown;
+        const parts: PartialStringPart[] = [];
+        receiver.elements.forEach((element, index) => {
+          if (index > 0) parts.push(glue);
+          parts.push(...stringParts(element, element.node ?? node));
+        });
+        return stringFromParts(parts, node);
+      }
+      if ((method === 'trim' || method === 'toString') && (receiver.kind === 'string' || receiver.kind === 'partial-string')) {
+        return receiver.kind === 'string' && method === 'trim' ? { kind: 'string', value: receiver.value.trim(), node } : receiver;
+      }
+      if ((method === 'replace' || method === 'replaceAll') && receiver.kind === 'string' && args.length === 2) {
+        const replacement = this.evaluate(args[1]!);
+        const pattern = regexLiteral(unwrap(args[0]!)) ?? undefined;
+        const search = pattern ? undefined : this.evaluate(args[0]!);
+        if (replacement.kind !== 'string') return unknown;
+        try {
+          if (pattern) return { kind: 'string', value: receiver.value.replace(new RegExp(pattern.pattern, pattern.flags), replacement.value), node };
+          if (search?.kind === 'string') {
+            const value = method === 'replace' ? receiver.value.replace(search.value, () => replacement.value) : receiver.value.split(search.value).join(replacement.value);
+            return { kind: 'string', value, node };
+          }
+        } catch {
+          return unknown;
+        }
+      }
+      return unknown;
+    }
+
+    if (isIdentifier(callee) && !this.index.resolve(callee)) {
+      if (callee.name === 'String' && args[0]) return this.evaluate(args[0]);
+      if (callee.name === 'URL' && node.type === 'NewExpression' && args[0]) {
+        const href = this.evaluate(args[0]);
+        if (args.length === 1) return href;
+        const base = this.evaluate(args[1]!);
+        if (href.kind === 'string' && base.kind === 'string') {
+          try {
+            return { kind: 'string', value: new URL(href.value, base.value).href, node };
+          } catch {
+            return unknown;
+          }
+        }
+        if (href.kind === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(href.value)) return href;
+        return unknown;
+      }
+    }
+    return unknown;
+  }
+
+  private parseJson(argument: AstNode, node: AstNode): StaticValue | undefined {
+    const text = this.evaluate(argument);
+    if (text.kind !== 'string') return undefined;
+    try {
+      return fromPlain(JSON.parse(text.value), node);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function calleeHint(callee: AstNode): { hint?: string } {
+  if (isIdentifier(callee)) return { hint: callee.name as string };
+  if (isMemberExpression(callee)) {
+    const name = memberName(callee);
+    return name ? { hint: name } : {};
+  }
+  return {};
+}
+
+/** `process.env` and `import.meta.env`. */
+function isEnvironment(node: AstNode, index: FileIndex): boolean {
+  if (!isMemberExpression(node) || memberName(node) !== 'env') return false;
+  const object = unwrap(node.object as AstNode);
+  if (isIdentifier(object, 'process')) return !index.resolve(object);
+  return object.type === 'MetaProperty';
+}
+
+function either(node: AstNode, options: StaticValue[]): StaticValue {
+  const flat = options.flatMap((option) => (option.kind === 'either' ? option.options : [option]));
+  return { kind: 'either', options: flat, node };
+}
+
+function truthiness(value: StaticValue): boolean | undefined {
+  switch (value.kind) {
+    case 'string':
+      return value.value !== '';
+    case 'primitive':
+      return !!value.value;
+    case 'object':
+    case 'array':
+    case 'function':
+      return true;
+    default:
+      return undefined;
+  }
+}
+
+function stringParts(value: StaticValue, node: AstNode): PartialStringPart[] {
+  switch (value.kind) {
+    case 'string':
+      return [value.value];
+    case 'primitive':
+      return [String(value.value)];
+    case 'partial-string':
+      return [...value.parts];
+    case 'unknown':
+      return [hole(value.hint ?? nameOf(node))];
+    default:
+      return [hole(nameOf(node))];
+  }
+}
+
+function nameOf(node: AstNode): string | undefined {
+  const inner = unwrap(node);
+  if (isIdentifier(inner)) return inner.name as string;
+  if (isMemberExpression(inner)) return memberName(inner);
+  return undefined;
+}
+
+function stringFromParts(parts: PartialStringPart[], node: AstNode): StaticValue {
+  const normalized = normalizePartialString(parts);
+  if (normalized.every((part) => typeof part === 'string')) {
+    return { kind: 'string', value: (normalized as string[]).join(''), node };
+  }
+  return { kind: 'partial-string', parts: normalized, node };
+}
+
+/** A static value for data parsed from JSON text in the source. */
+function fromPlain(value: unknown, node: AstNode): StaticValue {
+  if (typeof value === 'string') return { kind: 'string', value, node };
+  if (Array.isArray(value)) return { kind: 'array', elements: value.map((item) => fromPlain(item, node)), complete: true, node };
+  if (value !== null && typeof value === 'object') {
+    const properties = new Map<string, StaticProperty>();
+    for (const [name, item] of Object.entries(value)) properties.set(name, { value: fromPlain(item, node), valueNode: node, memberNode: node });
+    return { kind: 'object', properties, complete: true, node };
+  }
+  return { kind: 'primitive', value: value as number | boolean | null, node };
+}
+
+export function certaintyOf(value: StaticValue): Certainty {
+  switch (value.kind) {
+    case 'string':
+    case 'primitive':
+    case 'function':
+      return 'known';
+    case 'partial-string':
+      return 'partial';
+    case 'object': {
+      const members = [...value.properties.values()].map((property) => certaintyOf(property.value));
+      if (value.complete && members.every((certainty) => certainty === 'known')) return 'known';
+      return 'partial';
+    }
+    case 'array': {
+      const members = value.elements.map(certaintyOf);
+      if (value.complete && members.every((certainty) => certainty === 'known')) return 'known';
+      return 'partial';
+    }
+    case 'either':
+      return value.options.some((option) => certaintyOf(option) !== 'unknown') ? 'partial' : 'unknown';
+    case 'unknown':
+      return 'unknown';
+  }
+}
+
+/** The value as a string, when it is one fully known string. */
+export function knownString(value: StaticValue | undefined): string | undefined {
+  return value?.kind === 'string' ? value.value : undefined;
+}
+
+/**
+ * Every string the value may be, as partial strings: a known string, a template with holes, each option
+ * of an `either`, and an unknown value with a name as a single hole. Arrays give their elements.
+ */
+export function possibleStrings(value: StaticValue): PartialString[] {
+  switch (value.kind) {
+    case 'string':
+      return [[value.value]];
+    case 'partial-string':
+      return [value.parts];
+    case 'either':
+      return value.options.flatMap(possibleStrings);
+    case 'array':
+      return value.elements.flatMap(possibleStrings);
+    case 'unknown':
+      return [[hole(value.hint)]];
+    default:
+      return [];
+  }
+}
+
+/** The value as plain data, with `UNKNOWN_VALUE` where the analysis could not know it. */
+export function toPlain(value: StaticValue, depth = 0): unknown {
+  if (depth > 8) return UNKNOWN_VALUE;
+  switch (value.kind) {
+    case 'string':
+    case 'primitive':
+      return value.value;
+    case 'object': {
+      const plain: Record<string, unknown> = {};
+      for (const [name, property] of value.properties) plain[name] = toPlain(property.value, depth + 1);
+      return plain;
+    }
+    case 'array':
+      return value.elements.map((element) => toPlain(element, depth + 1));
+    default:
+      return UNKNOWN_VALUE;
+  }
+}
+
+/** The property of an object value, when the object is known to have it. */
+export function propertyOf(value: StaticValue | undefined, name: string): StaticProperty | undefined {
+  return value?.kind === 'object' ? value.properties.get(name) : undefined;
+}
+
+const evaluators = new WeakMap<FileIndex, ValueEvaluator>();
+
+/** The evaluator of a file: memoized values shared by every rule that asks about the same tree. */
+export function evaluatorFor(root: AstNode, types?: TypeOracle): ValueEvaluator {
+  const index = indexFile(root);
+  let evaluator = evaluators.get(index);
+  if (!evaluator || (types && !evaluator.types)) {
+    evaluator = new ValueEvaluator(index, types);
+    evaluators.set(index, evaluator);
+  }
+  return evaluator;
+}
+

@@ -1,0 +1,60 @@
+/**
+ * Token kinds and where tokens travel: claims that tell an ID token from an access token, how client ids
+ * are spelled and named, and the places of a request or response that carry a bearer token.
+ */
+
+export type TokenType = 'access' | 'id';
+
+/** Claims that only ID tokens carry. */
+export const ID_TOKEN_ONLY_CLAIMS: readonly string[] = ['nonce', 'at_hash', 'c_hash', 's_hash'];
+/** Claims that access tokens carry and ID tokens do not (Okta `scp`/`cid`, RFC 9068 `scope`/`client_id`). */
+export const ACCESS_TOKEN_CLAIMS: readonly string[] = ['scp', 'scope', 'cid', 'client_id'];
+
+/** Okta client ids: `0oa` and 17 more characters. */
+export const OKTA_CLIENT_ID = /^0oa[0-9A-Za-z]{17}$/;
+/** Okta custom authorization server ids: `aus` and 17 more characters. */
+export const OKTA_AUTHORIZATION_SERVER_ID = /^aus[0-9A-Za-z]{17}$/;
+
+export function isOktaClientId(value: string): boolean {
+  return OKTA_CLIENT_ID.test(value);
+}
+
+export function isOktaAuthorizationServerId(value: string): boolean {
+  return OKTA_AUTHORIZATION_SERVER_ID.test(value);
+}
+
+/** `clientId`, `CLIENT_ID`, `OKTA_CLIENT_ID`, `oktaClientID`, `client_id`; not `clientIdp` or `clientIds`. */
+export function isClientIdName(name: string): boolean {
+  return /(^|[_a-z])client_?id$/i.test(name) || /^client_?id$/i.test(name);
+}
+
+/** Names of values that hold an ID or access token (`idToken`, `id_token`, `ID_TOKEN`). */
+export function tokenTypeOfName(name: string): TokenType | undefined {
+  const compact = name.replace(/_/g, '').toLowerCase();
+  if (compact === 'idtoken' || compact.endsWith('idtoken')) return 'id';
+  if (compact === 'accesstoken' || compact.endsWith('accesstoken')) return 'access';
+  return undefined;
+}
+
+/** Token endpoint response members (`tokens.id_token`) and SDK token storage keys (`tokenManager.get('idToken')`). */
+export const TOKEN_RESPONSE_MEMBERS: Readonly<Record<string, TokenType>> = { id_token: 'id', access_token: 'access' };
+export const TOKEN_STORAGE_KEYS: Readonly<Record<string, TokenType>> = { idToken: 'id', accessToken: 'access' };
+/** Okta SDK auth state: `authState.idToken.idToken`, `authState.accessToken.accessToken`. */
+export const AUTH_STATE_MEMBERS: Readonly<Record<string, TokenType>> = { idToken: 'id', accessToken: 'access' };
+
+/** Parameters that carry an ID token on purpose and are not bearer credentials. */
+export const ID_TOKEN_PARAMETERS_NOT_CREDENTIALS: readonly string[] = ['id_token_hint', 'subject_token', 'idTokenHint'];
+
+/** The request header that carries bearer tokens, and its scheme. */
+export const AUTHORIZATION_HEADER = 'authorization';
+export const BEARER_PREFIX = /^bearer\s+/i;
+
+/** Query parameters that carry a token in a URL. */
+export const TOKEN_QUERY_PARAMETERS: readonly string[] = ['token', 'access_token', 'id_token', 'jwt'];
+
+/** Lambda authorizer and API Gateway event members that carry the token. */
+export const LAMBDA_TOKEN_MEMBERS: readonly string[] = ['authorizationToken', 'identitySource'];
+
+/** passport-jwt extractors: those that read the bearer header, and the one that reads a query parameter. */
+export const BEARER_EXTRACTORS: readonly string[] = ['fromAuthHeaderAsBearerToken', 'fromAuthHeaderWithScheme', 'fromHeader'];
+export const QUERY_EXTRACTORS: readonly string[] = ['fromUrlQueryParameter', 'fromBodyField'];

@@ -1,0 +1,17 @@
+import { defineConfig } from 'tsup';
+
+// One build, two module systems: `import` gets ESM, `require` gets CommonJS, each with its declarations.
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    'runtime/index': 'src/runtime/index.ts',
+  },
+  format: ['esm', 'cjs'],
+  dts: true,
+  clean: true,
+  target: 'node20',
+  platform: 'node',
+  sourcemap: false,
+  splitting: false,
+  shims: false,
+});
