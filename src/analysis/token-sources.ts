@@ -168,6 +168,12 @@ export class TokenSourceAnalysis {
       if (origin.kind !== 'unknown') return { ...origin, node: member } as TokenOrigin;
     }
     const type = tokenTypeOfName(name);
+    // `(await tokenManager.get('idToken')).idToken`: the string inside the SDK's token object.
+    const stateType = AUTH_STATE_MEMBERS[name];
+    if (stateType) {
+      const origin = this.originOf(object, depth + 1);
+      if (origin.kind === 'sdk' && origin.tokenType === stateType) return { ...origin, node: member };
+    }
     return type ? { kind: 'named', tokenType: type, node: member } : { kind: 'unknown', node: member };
   }
 
