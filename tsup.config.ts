@@ -7,7 +7,8 @@ export default defineConfig({
     'runtime/index': 'src/runtime/index.ts',
   },
   format: ['esm', 'cjs'],
-  dts: true,
+  // tsup's declaration build sets `baseUrl`, which TypeScript 6 deprecates.
+  dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
   clean: true,
   target: 'node20',
   platform: 'node',

@@ -145,6 +145,17 @@ export class FileIndex {
     return undefined;
   }
 
+  /** The binding a name would refer to at a node (for choosing names that shadow nothing). */
+  lookup(name: string, at: AstNode): Binding | undefined {
+    let node: AstNode | undefined = at;
+    while (node) {
+      const binding = this.scopes.get(node)?.get(name);
+      if (binding) return binding;
+      node = this.parents.get(node);
+    }
+    return undefined;
+  }
+
   /** Module-level bindings, by name. */
   moduleBindings(): ReadonlyMap<string, Binding> {
     return this.scopes.get(this.program) ?? new Map();

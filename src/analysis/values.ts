@@ -8,7 +8,6 @@ import { UNKNOWN_VALUE } from '../knowledge/keys.js';
 import { hole, normalizePartialString, type PartialString, type PartialStringPart } from '../knowledge/partial-string.js';
 import { indexFile, type Binding, type FileIndex } from './file-index.js';
 import {
-  isCallExpression,
   isFunction,
   isIdentifier,
   isMemberExpression,

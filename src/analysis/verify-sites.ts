@@ -67,6 +67,8 @@ export interface VerificationSite {
   /** Middleware and strategies that read the request's bearer token unless told otherwise. */
   readonly readsBearerHeader: boolean;
   readonly tokenFrom?: SlotFact;
+  /** The argument or option that passes the key at this call (or at the call that made the verifier). */
+  readonly keySlot?: SlotFact;
   readonly key?: KeySource;
   readonly issuer?: SlotFact;
   readonly audience?: SlotFact;
@@ -123,6 +125,7 @@ export class VerificationAnalysis {
       readsBearerHeader: !!api.readsBearerHeader,
       ...(token ? { token } : {}),
       ...(tokenFrom ? { tokenFrom } : {}),
+      ...optional('keySlot', keyFact),
       ...optional('key', keyFact ? this.keySource(keyFact.node) : undefined),
       ...optional('issuer', fact('issuer')),
       ...optional('audience', fact('audience')),

@@ -274,3 +274,33 @@ export function discoveryUrls(issuer: string): string[] {
   const base = issuer.replace(/\/+$/, '');
   return [`${base}/.well-known/oauth-authorization-server`, `${base}/.well-known/openid-configuration`];
 }
+
+/**
+ * The JWKS URL an issuer publishes, where it follows from the issuer's shape without fetching discovery.
+ * Undefined where only discovery can tell, and for org servers: their keys are not for access tokens.
+ */
+export function jwksUriOf(issuer: string): string | undefined {
+  const shape = classifyIssuer(issuer);
+  const base = issuer.trim().replace(/\/+$/, '');
+  switch (shape.kind) {
+    case 'okta-custom':
+      return shape.endpoint === undefined && shape.authorizationServerId !== undefined ? `${base}/v1/keys` : undefined;
+    case 'other-provider':
+      switch (shape.provider) {
+        case 'auth0':
+        case 'cognito':
+          return `${base}/.well-known/jwks.json`;
+        case 'keycloak':
+          return `${base}/protocol/openid-connect/certs`;
+        case 'google':
+          return 'https://www.googleapis.com/oauth2/v3/certs';
+        case 'entra-id': {
+          const match = /^(https:\/\/login\.microsoftonline\.com\/[^/]+)\/v2\.0$/.exec(base);
+          return match ? `${match[1]}/discovery/v2.0/keys` : undefined;
+        }
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+}

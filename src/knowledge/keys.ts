@@ -184,3 +184,8 @@ export function matchesModuleExport(
   const normalized = path[0] === 'default' ? path.slice(1) : path;
   return table.some((entry) => entry.module === name && entry.export.join('.') === normalized.join('.'));
 }
+
+/** A quick look at source text: could it hold key material (a PEM block, a JWK, base64 DER)? */
+export function mentionsKeyMaterial(text: string): boolean {
+  return text.includes('-----BEGIN') || /\bkty\b/.test(text) || /MII[A-Za-z0-9+/]{60}/.test(text);
+}

@@ -482,3 +482,16 @@ export function apiRegisteredAs(module: string, path: readonly string[]): Librar
 
 /** Method names on a framework instance that register plugins (`fastify.register`). */
 export const REGISTRATION_METHODS: ReadonlySet<string> = new Set(['register']);
+
+/** A known module named in quotes, as `import`, `require` and `import()` name it. */
+const MODULE_MENTION = new RegExp(
+  `['"\`](?:${[...KNOWN_MODULES].map((module) => module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})['"\`]`,
+);
+
+/**
+ * A quick look at source text: does it mention any module the plugin knows? Files that do not are
+ * skipped before any analysis (by rules) or before parsing (by the codemod CLI).
+ */
+export function mentionsKnownModule(text: string): boolean {
+  return MODULE_MENTION.test(text);
+}

@@ -112,3 +112,23 @@ describe('issuer URLs built from knowledge', () => {
     ]);
   });
 });
+
+describe('jwksUriOf', async () => {
+  const { jwksUriOf } = await import('../../src/knowledge/issuers.js');
+  it.each([
+    ['https://acme.okta.com/oauth2/default', 'https://acme.okta.com/oauth2/default/v1/keys'],
+    ['https://acme.okta.com/oauth2/aus1a2b3c4d5e6f7g8h9/', 'https://acme.okta.com/oauth2/aus1a2b3c4d5e6f7g8h9/v1/keys'],
+    ['https://tenant.auth0.com/', 'https://tenant.auth0.com/.well-known/jwks.json'],
+    ['https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC', 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC/.well-known/jwks.json'],
+    ['https://sso.acme.com/realms/acme', 'https://sso.acme.com/realms/acme/protocol/openid-connect/certs'],
+    ['https://login.microsoftonline.com/7f1c2d3e/v2.0', 'https://login.microsoftonline.com/7f1c2d3e/discovery/v2.0/keys'],
+  ])('%s publishes %s', (issuer, jwksUri) => {
+    expect(jwksUriOf(issuer)).toBe(jwksUri);
+  });
+
+  it('is silent where only discovery can tell, and for org servers', () => {
+    expect(jwksUriOf('https://acme.okta.com')).toBeUndefined();
+    expect(jwksUriOf('https://login.acme.com')).toBeUndefined();
+    expect(jwksUriOf('https://acme.okta.com/oauth2/default/v1/keys')).toBeUndefined();
+  });
+});

@@ -80,3 +80,15 @@ describe('finding an API', () => {
     expect(apiAtExport('lodash', ['verify'])).toBeUndefined();
   });
 });
+
+describe('mentionsKnownModule', async () => {
+  const { mentionsKnownModule } = await import('../../src/knowledge/libraries.js');
+  it('finds quoted module names only', () => {
+    expect(mentionsKnownModule(`import jwt from 'jsonwebtoken';`)).toBe(true);
+    expect(mentionsKnownModule(`const f = require("@fastify/jwt")`)).toBe(true);
+    expect(mentionsKnownModule('await import(`jose`)')).toBe(true);
+    expect(mentionsKnownModule(`import { x } from 'node:crypto'`)).toBe(true);
+    expect(mentionsKnownModule(`// we use jose and crypto here`)).toBe(false);
+    expect(mentionsKnownModule(`import x from 'jose-utils'`)).toBe(false);
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * What rules need from ESLint beyond the syntax tree: type information where the parser has it (read
+ * through the parser's own checker, so the plugin never loads TypeScript), and a quick look at the source
+ * text that lets a rule skip files that cannot concern it before any analysis runs.
+ */
+import type { TSESLint } from '@typescript-eslint/utils';
+import type { AstNode } from './syntax.js';
+import type { TypeOracle } from './values.js';
+
+interface TypeLike {
+  isStringLiteral?(): boolean;
+  value?: unknown;
+}
+
+interface ParserServicesLike {
+  program?: { getTypeChecker(): { getTypeAtLocation(node: unknown): TypeLike } } | null;
+  esTreeNodeToTSNodeMap?: { get(node: unknown): unknown };
+}
+
+/** A type oracle from typescript-eslint's parser services, or undefined without type information. */
+export function typeOracleOf(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): TypeOracle | undefined {
+  const services = context.sourceCode.parserServices as ParserServicesLike | undefined;
+  const program = services?.program;
+  const map = services?.esTreeNodeToTSNodeMap;
+  if (!program || !map) return undefined;
+  const checker = program.getTypeChecker();
+  return {
+    literalValueOf(node: AstNode) {
+      try {
+        const tsNode = map.get(node);
+        if (!tsNode) return undefined;
+        const type = checker.getTypeAtLocation(tsNode);
+        return type.isStringLiteral?.() && typeof type.value === 'string' ? type.value : undefined;
+      } catch {
+        // A checker failure on odd code must never take the rule down with it.
+        return undefined;
+      }
+    },
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * eslint-plugin-oidc: rules that find broken OAuth 2.0 / OpenID Connect token validation. Presets are
+ * generated from each rule's `meta.docs`, never listed by hand. This entry loads no TypeScript compiler,
+ * jscodeshift or ts-morph: editors load it on every start.
+ */
+import type { TSESLint } from '@typescript-eslint/utils';
+import packageJson from '../package.json' with { type: 'json' };
+import noHardcodedJwtKey from '../rules/no-hardcoded-jwt-key.js';
+import type { OidcRuleDocs, Preset } from './create-rule.js';
+
+type OidcRule = TSESLint.RuleModule<string, readonly unknown[], OidcRuleDocs>;
+
+export const rules = {
+  'no-hardcoded-jwt-key': noHardcodedJwtKey,
+} satisfies Record<string, OidcRule>;
+
+export type RuleName = keyof typeof rules;
+export type ConfigName = 'recommended' | 'strict' | 'all';
+
+const NAMESPACE = 'oidc';
+
+/** Which presets include a rule that declares `recommended: preset`. */
+const PRESETS_INCLUDING: Record<Preset | 'none', readonly ConfigName[]> = {
+  recommended: ['recommended', 'strict', 'all'],
+  strict: ['strict', 'all'],
+  none: ['all'],
+};
+
+function presetRules(config: ConfigName): Record<string, 'error'> {
+  const entries = Object.entries(rules as Record<string, OidcRule>).filter(([, rule]) =>
+    PRESETS_INCLUDING[rule.meta.docs?.recommended ?? 'none'].includes(config),
+  );
+  return Object.fromEntries(entries.map(([name]) => [`${NAMESPACE}/${name}`, 'error' as const]));
+}
+
+interface FlatConfig {
+  name: string;
+  plugins: Record<string, unknown>;
+  rules: Record<string, 'error'>;
+}
+
+const plugin = {
+  meta: { name: packageJson.name, version: packageJson.version, namespace: NAMESPACE },
+  rules,
+  configs: {} as Record<ConfigName, FlatConfig>,
+};
+
+for (const config of ['recommended', 'strict', 'all'] as const) {
+  plugin.configs[config] = { name: `${NAMESPACE}/${config}`, plugins: { [NAMESPACE]: plugin }, rules: presetRules(config) };
+}
+
+export const { meta, configs } = plugin;
+export default plugin;
