@@ -154,7 +154,7 @@ function splitPath(parts: PartialStringPart[]): Segment[] {
 }
 
 export function isOktaHost(host: string): boolean {
-  const lower = host.toLowerCase().replace(/:\d+$/, '');
+  const lower = host.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
   return OKTA_HOST_SUFFIXES.some((suffix) => lower.endsWith(suffix));
 }
 
@@ -171,7 +171,7 @@ function otherProvider(host: string | undefined, path: Segment[]): OtherProvider
   if (/^(login\.microsoftonline\.com|login\.microsoft\.com|sts\.windows\.net)$|\.(b2clogin|ciamlogin)\.com$/.test(host)) {
     return 'entra-id';
   }
-  if (/^(accounts\.google\.com|securetoken\.google\.com)$/.test(host)) return 'google';
+  if (/^(accounts\.google\.com|securetoken\.google\.com|www\.googleapis\.com)$/.test(host)) return 'google';
   return undefined;
 }
 

@@ -32,6 +32,8 @@ describe('classifyIssuer: plain URLs', () => {
     ['https://sts.windows.net/7f1c2d3e/', 'other-provider'],
     ['https://keycloak.acme.com/realms/acme', 'other-provider'],
     ['https://accounts.google.com', 'other-provider'],
+    ['https://www.googleapis.com/oauth2/v3/certs', 'other-provider'],
+    ['https://acme.okta.com.', 'okta-org'],
     ['https://login.acme.com', 'unknown'],
     ['https://example.com/oauth2', 'unknown'],
     ['not a url', 'unknown'],
