@@ -176,7 +176,8 @@ function exportedKeyConstants(program: AstNode, analysis: VerificationAnalysis):
         material = classifyJwkValue(toPlain(value));
       }
       if (!material) continue;
-      const exported = statement.type === 'ExportNamedDeclaration' || isExported(index, id);
+      const binding = index.resolve(id);
+      const exported = statement.type === 'ExportNamedDeclaration' || (!!binding && index.isExported(binding));
       if (exported) constants.push({ id, valueNode: 'node' in value && value.node ? value.node : (declarator.init as AstNode), material });
     }
   }
@@ -196,33 +197,6 @@ function mayHoldKeyMaterial(init: AstNode): boolean {
     default:
       return false;
   }
-}
-
-/** `export { X }`, `export default X`, `module.exports = X`, `module.exports = { X }`, `exports.X = X`. */
-function isExported(index: FileIndex, id: AstNode): boolean {
-  const binding = index.resolve(id);
-  if (!binding) return false;
-  return index.referencesOf(binding).some((reference) => {
-    let node: AstNode = reference;
-    let parent = index.parentOf(node);
-    if (parent?.type === 'ExportSpecifier' || parent?.type === 'ExportDefaultDeclaration') return true;
-    // Inside `module.exports = { X }` the reference sits in an object literal first.
-    if (parent && (parent.type === 'Property' || parent.type === 'ObjectProperty') && parent.value === node) {
-      node = index.parentOf(parent)!;
-      parent = index.parentOf(node);
-    }
-    if (parent?.type !== 'AssignmentExpression' || parent.right !== node) return false;
-    const target = sourceOfMember(parent.left as AstNode);
-    return target === 'module.exports' || target.startsWith('module.exports.') || target.startsWith('exports.');
-  });
-}
-
-function sourceOfMember(node: AstNode): string {
-  if (node.type === 'Identifier') return node.name as string;
-  if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') {
-    return `${sourceOfMember(node.object as AstNode)}.${node.property.name as string}`;
-  }
-  return '';
 }
 
 /**

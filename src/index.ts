@@ -6,12 +6,14 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import packageJson from '../package.json' with { type: 'json' };
 import noHardcodedJwtKey from '../rules/no-hardcoded-jwt-key.js';
+import noOrgAsLocalVerification from '../rules/no-org-as-local-verification.js';
 import type { OidcRuleDocs, Preset } from './create-rule.js';
 
 type OidcRule = TSESLint.RuleModule<string, readonly unknown[], OidcRuleDocs>;
 
 export const rules = {
   'no-hardcoded-jwt-key': noHardcodedJwtKey,
+  'no-org-as-local-verification': noOrgAsLocalVerification,
 } satisfies Record<string, OidcRule>;
 
 export type RuleName = keyof typeof rules;

@@ -188,6 +188,27 @@ export class FileIndex {
     return this.referenceIndex.get(binding) ?? [];
   }
 
+  /** `export const X`, `export { X }`, `export default X`, `module.exports = X` / `{ X }`, `exports.X = X`. */
+  isExported(binding: Binding): boolean {
+    // A declarator's statement, or a function or class declaration, directly under `export`.
+    const declarationParent = this.parents.get(binding.declaration);
+    const statementParent = declarationParent && this.parents.get(declarationParent);
+    if ([declarationParent?.type, statementParent?.type].some((type) => type === 'ExportNamedDeclaration' || type === 'ExportDefaultDeclaration')) return true;
+    return this.referencesOf(binding).some((reference) => {
+      let node: AstNode = reference;
+      let parent = this.parents.get(node);
+      if (parent?.type === 'ExportSpecifier' || parent?.type === 'ExportDefaultDeclaration') return true;
+      // Inside `module.exports = { X }` the reference sits in an object literal first.
+      if (parent && (parent.type === 'Property' || parent.type === 'ObjectProperty') && parent.value === node) {
+        node = this.parents.get(parent)!;
+        parent = this.parents.get(node);
+      }
+      if (parent?.type !== 'AssignmentExpression' || parent.right !== node) return false;
+      const target = dottedName(parent.left as AstNode);
+      return target === 'module.exports' || target.startsWith('module.exports.') || target.startsWith('exports.');
+    });
+  }
+
   /** Whether an identifier stands where a value is read rather than as a name (a key, a member). */
   isReference(id: AstNode): boolean {
     const parent = this.parents.get(id);
@@ -365,6 +386,16 @@ export class FileIndex {
     if (!this.scopes.has(node)) this.scopes.set(node, new Map());
     for (const child of childNodes(node)) this.walk(child, node, innerScopes, innerFunctions);
   }
+}
+
+/** `module.exports.x` for a chain of plain member accesses, '' otherwise. */
+function dottedName(node: AstNode): string {
+  if (node.type === 'Identifier') return node.name as string;
+  if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') {
+    const object = dottedName(node.object as AstNode);
+    return object && `${object}.${node.property.name as string}`;
+  }
+  return '';
 }
 
 const indexes = new WeakMap<AstNode, FileIndex>();
