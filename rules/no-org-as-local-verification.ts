@@ -4,6 +4,7 @@
  * found"): introspect them, or issue them from a custom authorization server.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { clientIdInAudience } from '../src/analysis/client-ids.js';
 import { typeOracleOf } from '../src/analysis/eslint.js';
 import type { FileIndex } from '../src/analysis/file-index.js';
 import { issuerFactsOf, type IssuerFact } from '../src/analysis/issuer-facts.js';
@@ -18,7 +19,6 @@ import {
   type MalformedIssuerProblem,
 } from '../src/knowledge/issuers.js';
 import { mentionsKnownModule } from '../src/knowledge/libraries.js';
-import { isClientIdName, isOktaClientId } from '../src/knowledge/tokens.js';
 
 export type Options = [
   {
@@ -144,7 +144,7 @@ function checksAccessTokens(
   analysis: VerificationAnalysis,
 ): boolean {
   if (site.tokenKind === 'id') return false;
-  if (audienceIsClientId(site.audience)) return false;
+  if (clientIdInAudience(site.audience?.value)) return false;
   if (site.token) {
     const origin = tokens.originOf(site.token);
     if ('tokenType' in origin && origin.tokenType === 'id') return false;
@@ -167,17 +167,6 @@ function usedOnlyForIdTokens(binding: Parameters<FileIndex['referencesOf']>[0], 
     .filter((parent): parent is AstNode => !!parent && parent.type === 'MemberExpression')
     .map((member) => (member.property as AstNode).name as string | undefined);
   return methods.length > 0 && methods.every((method) => method === 'verifyIdToken');
-}
-
-function audienceIsClientId(audience: SlotFact | undefined): boolean {
-  if (!audience) return false;
-  const value = audience.value;
-  const candidates = value.kind === 'array' ? value.elements : value.kind === 'either' ? value.options : [value];
-  return candidates.some((candidate) => {
-    if (candidate.kind === 'string') return isOktaClientId(candidate.value);
-    if (candidate.kind === 'unknown') return isClientIdName(candidate.hint ?? '') || isClientIdName((candidate.path ?? '').split('.').pop() ?? '');
-    return false;
-  });
 }
 
 /** The org keys URL a site's key set, resolver or `jwksUri` option fetches from. */

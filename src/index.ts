@@ -6,6 +6,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import packageJson from '../package.json' with { type: 'json' };
 import noHardcodedJwtKey from '../rules/no-hardcoded-jwt-key.js';
+import noIdTokenAsBearer from '../rules/no-id-token-as-bearer.js';
 import noOrgAsLocalVerification from '../rules/no-org-as-local-verification.js';
 import type { OidcRuleDocs, Preset } from './create-rule.js';
 
@@ -13,6 +14,7 @@ type OidcRule = TSESLint.RuleModule<string, readonly unknown[], OidcRuleDocs>;
 
 export const rules = {
   'no-hardcoded-jwt-key': noHardcodedJwtKey,
+  'no-id-token-as-bearer': noIdTokenAsBearer,
   'no-org-as-local-verification': noOrgAsLocalVerification,
 } satisfies Record<string, OidcRule>;
 

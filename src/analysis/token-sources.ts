@@ -8,7 +8,9 @@ import {
   AUTHORIZATION_HEADER,
   BEARER_EXTRACTORS,
   LAMBDA_TOKEN_MEMBERS,
+  isOktaSdkInstanceName,
   QUERY_EXTRACTORS,
+  SDK_TOKEN_GETTERS,
   TOKEN_QUERY_PARAMETERS,
   TOKEN_RESPONSE_MEMBERS,
   TOKEN_STORAGE_KEYS,
@@ -187,6 +189,8 @@ export class TokenSourceAnalysis {
     if (!isMemberExpression(callee)) return { kind: 'unknown', node: call };
     const method = memberName(callee) ?? '';
     const receiver = unwrap(callee.object as AstNode);
+    const getterType = SDK_TOKEN_GETTERS[method];
+    if (getterType && this.isImportedOktaInstance(receiver)) return { kind: 'sdk', tokenType: getterType, node: call };
     const firstText = args[0] ? stringLiteralValue(unwrap(args[0])) : undefined;
 
     if (HEADER_READERS.has(method) && isAuthorizationName(firstText)) return { kind: 'authorization-header', node: call };
@@ -211,6 +215,16 @@ export class TokenSourceAnalysis {
       if (origin.kind !== 'unknown') return origin;
     }
     return { kind: 'unknown', node: call };
+  }
+
+  /** `oktaAuth` imported from another module of the project, or injected into `this.oktaAuth`. */
+  private isImportedOktaInstance(receiver: AstNode): boolean {
+    if (isIdentifier(receiver)) {
+      const binding = this.index.resolve(receiver);
+      const source = binding?.kind === 'import' ? this.index.parentOf(binding.declaration)?.source?.value : undefined;
+      return typeof source === 'string' && source.startsWith('.') && isOktaSdkInstanceName(receiver.name as string);
+    }
+    return false;
   }
 
   /** Every `Authorization: Bearer <token>` value built in the file, with where the token comes from. */

@@ -58,3 +58,14 @@ export const LAMBDA_TOKEN_MEMBERS: readonly string[] = ['authorizationToken', 'i
 /** passport-jwt extractors: those that read the bearer header, and the one that reads a query parameter. */
 export const BEARER_EXTRACTORS: readonly string[] = ['fromAuthHeaderAsBearerToken', 'fromAuthHeaderWithScheme', 'fromHeader'];
 export const QUERY_EXTRACTORS: readonly string[] = ['fromUrlQueryParameter', 'fromBodyField'];
+
+/** Okta SDK methods that hand out the tokens the SDK holds. */
+export const SDK_TOKEN_GETTERS: Readonly<Record<string, TokenType>> = { getIdToken: 'id', getAccessToken: 'access' };
+
+/**
+ * An Okta SDK instance shared across modules (`export const oktaAuth = new OktaAuth(...)` imported
+ * elsewhere) cannot be followed by binding without type information; its name still says what it is.
+ */
+export function isOktaSdkInstanceName(name: string): boolean {
+  return /okta/i.test(name);
+}

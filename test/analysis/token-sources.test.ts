@@ -92,3 +92,15 @@ describe.each(TS_FRONT_ENDS)('bearer headers built by clients ($name)', (frontEn
     expect(value?.header.type).toMatch(/Property/);
   });
 });
+
+describe.each(TS_FRONT_ENDS)('SDK instances shared across modules ($name)', (frontEnd) => {
+  it('an oktaAuth imported from a module of the project', () => {
+    expect(bearerOrigins(frontEnd, `import { oktaAuth } from './auth'; fetch(u, { headers: { Authorization: \`Bearer \${oktaAuth.getIdToken()}\` } });`)).toEqual(['sdk:id']);
+    expect(bearerOrigins(frontEnd, `import { oktaAuth } from './auth'; fetch(u, { headers: { Authorization: \`Bearer \${oktaAuth.getAccessToken()}\` } });`)).toEqual(['sdk:access']);
+  });
+
+  it('not any getIdToken(): Firebase users and packages are not Okta', () => {
+    expect(bearerOrigins(frontEnd, `import { user } from './auth'; fetch(u, { headers: { Authorization: \`Bearer \${user.getIdToken()}\` } });`)).toEqual(['unknown']);
+    expect(bearerOrigins(frontEnd, `import { oktaLike } from 'some-package'; fetch(u, { headers: { Authorization: \`Bearer \${oktaLike.getIdToken()}\` } });`)).toEqual(['unknown']);
+  });
+});

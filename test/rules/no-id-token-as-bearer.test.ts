@@ -1,0 +1,144 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import * as espree from 'espree';
+import rule from '../../rules/no-id-token-as-bearer.js';
+import { at } from '../support/positions.js';
+
+const ruleTester = new RuleTester();
+const js = { languageOptions: { parser: espree as never, parserOptions: { ecmaVersion: 'latest' as const, sourceType: 'module' as const } } };
+const OKTA = `import OktaJwtVerifier from '@okta/jwt-verifier';`;
+const DEFAULT_VERIFIER = `${OKTA}\nconst verifier = new OktaJwtVerifier({ issuer: 'https://acme.okta.com/oauth2/default' });`;
+const CLIENT = `import { OktaAuth } from '@okta/okta-auth-js';\nconst oktaAuth = new OktaAuth({ issuer: 'https://acme.okta.com/oauth2/default', clientId: '0oa1b2c3d4e5f6g7h8i9' });`;
+
+type MessageId = 'idTokenFromRequest' | 'clientIdAudience' | 'idTokenSent';
+type SuggestionId = 'verifyAccessToken' | 'verifyAccessTokenForAudience' | 'sendAccessToken';
+
+/** One report at the first occurrence of `needle` (or its `occurrence`-th), with suggestions as [id, output]. */
+function invalid(code: string, needle: string, messageId: MessageId, suggestions: [SuggestionId, string][] = [], extra: { occurrence?: number; data?: Record<string, string> } = {}) {
+  return {
+    code,
+    errors: [
+      {
+        messageId,
+        ...at(code, needle, extra.occurrence),
+        ...(extra.data ? { data: extra.data } : {}),
+        suggestions: suggestions.map(([id, output]) => ({ messageId: id, output })),
+      },
+    ],
+  };
+}
+
+const swap = (code: string, from: string, to: string) => code.replace(from, to);
+
+ruleTester.run('no-id-token-as-bearer', rule, {
+  valid: [
+    // ID tokens verified at sign-in: the token comes from the token endpoint, with a nonce.
+    `${OKTA} const verifier = new OktaJwtVerifier({ issuer: 'https://acme.okta.com' });
+     app.get('/callback', async (req, res) => { const tokens = await exchange(req.query.code); await verifier.verifyIdToken(tokens.id_token, process.env.OKTA_CLIENT_ID, req.session.nonce); });`,
+    `import { jwtVerify, createRemoteJWKSet } from 'jose'; const jwks = createRemoteJWKSet(new URL('https://acme.okta.com/oauth2/v1/keys'));
+     export async function callback(code) { const { id_token } = await exchange(code); return jwtVerify(id_token, jwks, { audience: process.env.OKTA_CLIENT_ID }); }`,
+    // Access tokens, with the API's audience.
+    `${DEFAULT_VERIFIER} app.use(async (req) => verifier.verifyAccessToken(req.headers.authorization.split(' ')[1], 'api://default'));`,
+    `import { jwtVerify, createRemoteJWKSet } from 'jose'; const jwks = createRemoteJWKSet(new URL('https://acme.okta.com/oauth2/default/v1/keys'));
+     export const GET = async (request) => jwtVerify(request.headers.get('authorization').slice(7), jwks, { audience: 'api://default' });`,
+    // Other libraries' verifyIdToken: Firebase and Google sign-in are correct usage.
+    `import admin from 'firebase-admin'; app.use(async (req) => admin.auth().verifyIdToken(req.headers.authorization.split(' ')[1]));`,
+    `import { getAuth } from 'firebase-admin/auth'; app.use(async (req) => getAuth().verifyIdToken(req.headers.authorization.split(' ')[1]));`,
+    `import { OAuth2Client } from 'google-auth-library'; const client = new OAuth2Client(); app.post('/login', async (req) => client.verifyIdToken({ idToken: req.body.credential, audience: CLIENT_ID }));`,
+    // An audience named like a client id, on a token that is not the request's.
+    `import jwt from 'jsonwebtoken'; export function check(token) { return jwt.verify(token, getKey, { audience: process.env.OKTA_CLIENT_ID }); }`,
+    // Clients sending access tokens, and ID tokens where they belong.
+    `${CLIENT} fetch('/api', { headers: { Authorization: \`Bearer \${oktaAuth.getAccessToken()}\` } });`,
+    `${CLIENT} const idToken = await oktaAuth.getAccessToken(); fetch('/api', { headers: { Authorization: \`Bearer \${idToken}\` } });`,
+    `${CLIENT} await fetch(tokenUrl, { method: 'POST', body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange', subject_token: oktaAuth.getIdToken(), subject_token_type: 'urn:ietf:params:oauth:token-type:id_token' }) });`,
+    `${CLIENT} window.location.assign(\`https://acme.okta.com/oauth2/default/v1/logout?id_token_hint=\${oktaAuth.getIdToken()}\`);`,
+    `${CLIENT} console.log(\`Bearer \${oktaAuth.getIdToken()}\`);`,
+    // Firebase clients send Firebase ID tokens by design.
+    `import { getAuth } from 'firebase/auth'; const token = await getAuth().currentUser.getIdToken(); fetch('/api', { headers: { Authorization: \`Bearer \${token}\` } });`,
+    { code: `const verifier = new (require('@okta/jwt-verifier'))({ issuer }); module.exports = (token) => verifier.verifyIdToken(token, clientId, nonce);`, ...js },
+  ],
+  invalid: [
+    (() => {
+      // Express: verifyIdToken on the Authorization header; the default custom server gives the audience.
+      const code = `${DEFAULT_VERIFIER}\napp.use(async (req, res, next) => {\n  const token = req.headers.authorization.split(' ')[1];\n  req.user = await verifier.verifyIdToken(token, process.env.OKTA_CLIENT_ID);\n});`;
+      return invalid(code, 'verifier.verifyIdToken', 'idTokenFromRequest', [
+        ['verifyAccessToken', swap(code, 'verifier.verifyIdToken(token, process.env.OKTA_CLIENT_ID)', "verifier.verifyAccessToken(token, 'api://default')")],
+      ]);
+    })(),
+    ...[
+      // Koa, Fastify, Next.js, Lambda, a query parameter: the API's audience is not known here.
+      `app.use(async (ctx) => { ctx.state.user = await verifier.verifyIdToken(ctx.get('Authorization').split(' ')[1], CLIENT_ID); });`,
+      `fastify.addHook('preHandler', async (request) => { await verifier.verifyIdToken(request.headers.authorization.replace('Bearer ', ''), CLIENT_ID); });`,
+      `export async function middleware(request) { await verifier.verifyIdToken(request.headers.get('authorization')?.split(' ')[1], CLIENT_ID); }`,
+      `export const handler = async (event) => { const claims = await verifier.verifyIdToken(event.authorizationToken.split(' ')[1], CLIENT_ID); return policy(claims); };`,
+      `app.get('/download', async (req) => verifier.verifyIdToken(req.query.token, CLIENT_ID));`,
+    ].map((handler) => {
+      const code = `${OKTA}\nconst verifier = new OktaJwtVerifier({ issuer: process.env.OKTA_ISSUER });\n${handler}`;
+      const call = /verifier\.verifyIdToken\((.*), CLIENT_ID\)/.exec(code)!;
+      return invalid(code, 'verifier.verifyIdToken', 'idTokenFromRequest', [
+        ['verifyAccessTokenForAudience', swap(code, call[0], `verifier.verifyAccessToken(${call[1]}, '<your API audience>')`)],
+      ]);
+    }),
+    (() => {
+      // jose: a client id as audience, from the environment.
+      const code = `import { jwtVerify, createRemoteJWKSet } from 'jose';\nconst jwks = createRemoteJWKSet(new URL('https://acme.okta.com/oauth2/default/v1/keys'));\nexport const authenticate = (req) => jwtVerify(req.headers.authorization.slice(7), jwks, { issuer: 'https://acme.okta.com/oauth2/default', audience: process.env.OKTA_CLIENT_ID });`;
+      return invalid(code, 'process.env.OKTA_CLIENT_ID', 'clientIdAudience', [['verifyAccessToken', swap(code, 'process.env.OKTA_CLIENT_ID', "'api://default'")]], {
+        data: { audience: 'process.env.OKTA_CLIENT_ID' },
+      });
+    })(),
+    (() => {
+      // jsonwebtoken: an audience array that includes a literal client id.
+      const code = `const jwt = require('jsonwebtoken');\napp.use((req) => jwt.verify(req.headers.authorization.split(' ')[1], getKey, { audience: ['api://orders', '0oa1b2c3d4e5f6g7h8i9'] }));`;
+      return { ...invalid(code, `['api://orders', '0oa1b2c3d4e5f6g7h8i9']`, 'clientIdAudience', [], { data: { audience: '0oa1b2c3d4e5f6g7h8i9' } }), ...js };
+    })(),
+    (() => {
+      // @okta/jwt-verifier: assertClaims.aud set to the client id.
+      const code = `${OKTA}\nconst verifier = new OktaJwtVerifier({ issuer: 'https://acme.okta.com/oauth2/default', assertClaims: { aud: config.okta.clientId } });\napp.use((req) => verifier.verifyAccessToken(req.headers.authorization.split(' ')[1], 'api://default'));`;
+      return invalid(code, 'config.okta.clientId', 'clientIdAudience', [['verifyAccessToken', swap(code, 'config.okta.clientId', "'api://default'")]], {
+        data: { audience: 'config.okta.clientId' },
+      });
+    })(),
+    (() => {
+      // passport-jwt reading the bearer header, audience from a config object defined elsewhere.
+      const code = `import { Strategy, ExtractJwt } from 'passport-jwt';\nimport config from './config';\npassport.use(new Strategy({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKeyProvider, audience: config.oktaClientId }, verify));`;
+      return invalid(code, 'config.oktaClientId', 'clientIdAudience');
+    })(),
+    ...[
+      // express-jwt, @fastify/jwt and fast-jwt read the bearer header themselves; @nestjs/jwt verifies a request token.
+      [`import { expressjwt } from 'express-jwt';\napp.use(expressjwt({ secret, algorithms: ['RS256'], audience: CLIENT_ID }));`, 'CLIENT_ID'],
+      [`import fastifyJwt from '@fastify/jwt';\nfastify.register(fastifyJwt, { secret, verify: { allowedAud: process.env.CLIENT_ID } });`, 'process.env.CLIENT_ID'],
+      [`import { createVerifier } from 'fast-jwt';\nconst verify = createVerifier({ key, allowedAud: '0oa1b2c3d4e5f6g7h8i9' });\napp.use((req) => verify(req.headers.authorization.split(' ')[1]));`, `'0oa1b2c3d4e5f6g7h8i9'`],
+      [`import { JwtService } from '@nestjs/jwt';\nexport class Guard {\n  constructor(private jwt: JwtService) {}\n  canActivate(context) {\n    const request = context.switchToHttp().getRequest();\n    return this.jwt.verify(request.headers.authorization.split(' ')[1], { audience: this.config.clientId });\n  }\n}`, 'this.config.clientId'],
+    ].map(([code, needle]) => invalid(code!, needle!, 'clientIdAudience')),
+    (() => {
+      // Clients: fetch with getIdToken().
+      const code = `${CLIENT}\nexport const listOrders = () => fetch('/api/orders', { headers: { Authorization: \`Bearer \${oktaAuth.getIdToken()}\` } });`;
+      return invalid(code, 'oktaAuth.getIdToken()', 'idTokenSent', [['sendAccessToken', swap(code, 'oktaAuth.getIdToken()', 'oktaAuth.getAccessToken()')]], { occurrence: 1 });
+    })(),
+    (() => {
+      // React: axios defaults from the auth state.
+      const code = `import { useOktaAuth } from '@okta/okta-react';\nimport axios from 'axios';\nexport function useApi() {\n  const { authState } = useOktaAuth();\n  axios.defaults.headers.common['Authorization'] = \`Bearer \${authState.idToken.idToken}\`;\n}`;
+      return invalid(code, 'authState.idToken.idToken', 'idTokenSent', [['sendAccessToken', swap(code, 'authState.idToken.idToken', 'authState.accessToken.accessToken')]]);
+    })(),
+    (() => {
+      // The token manager, through a variable.
+      const code = `export async function callApi(oktaAuth) {\n  const idToken = await oktaAuth.tokenManager.get('idToken');\n  return fetch('/api', { headers: { Authorization: 'Bearer ' + idToken.idToken } });\n}`;
+      return invalid(code, 'idToken.idToken', 'idTokenSent');
+    })(),
+    (() => {
+      // A token response's id_token, in new Headers().set().
+      const code = `export async function callApi(code) {\n  const { id_token } = await exchangeCode(code);\n  const headers = new Headers();\n  headers.set('Authorization', \`Bearer \${id_token}\`);\n  return fetch('/api', { headers });\n}`;
+      return invalid(code, 'id_token', 'idTokenSent', [], { occurrence: 2 });
+    })(),
+    (() => {
+      // Angular: req.clone({ setHeaders }) with the injected OktaAuth.
+      const code = `import { OktaAuth } from '@okta/okta-auth-js';\nexport class AuthInterceptor {\n  constructor(@Inject(OKTA_AUTH) private oktaAuth: OktaAuth) {}\n  intercept(req, next) {\n    return next.handle(req.clone({ setHeaders: { Authorization: \`Bearer \${this.oktaAuth.getIdToken()}\` } }));\n  }\n}`;
+      return invalid(code, 'this.oktaAuth.getIdToken()', 'idTokenSent', [['sendAccessToken', swap(code, 'this.oktaAuth.getIdToken()', 'this.oktaAuth.getAccessToken()')]]);
+    })(),
+    (() => {
+      // A helper that returns the header object; and authState.idToken used as a string.
+      const code = `${CLIENT}\nexport function authHeaders() {\n  return { Authorization: 'Bearer ' + oktaAuth.getIdToken() };\n}`;
+      return invalid(code, 'oktaAuth.getIdToken()', 'idTokenSent', [['sendAccessToken', swap(code, 'oktaAuth.getIdToken()', 'oktaAuth.getAccessToken()')]]);
+    })(),
+    invalid(`export const headers = (authState) => ({ Authorization: \`Bearer \${authState.idToken}\` });`, 'authState.idToken', 'idTokenSent'),
+  ],
+});
