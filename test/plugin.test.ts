@@ -28,7 +28,9 @@ describe('the plugin object', () => {
     expect(existsSync(page), page).toBe(true);
     const text = readFileSync(page, 'utf8');
     expect(text).toMatch(new RegExp(`^# ${name.replace(/-/g, '\\-')}|^# oidc/${name}`, 'm'));
-    for (const heading of ['## Rule details', '## Options', '## When not to use it']) expect(text, heading).toContain(heading);
+    const hasOptions = Array.isArray(rule.meta.schema) && rule.meta.schema.length > 0;
+    for (const heading of ['## Rule details', '## When not to use it']) expect(text, heading).toContain(heading);
+    expect(text.includes('## Options'), '## Options exactly when the rule has options').toBe(hasOptions);
     for (const messageId of Object.keys(rule.meta.messages)) expect(rule.meta.messages[messageId as never]).toMatch(/\S/);
     expect(rule.meta.schema).toBeDefined();
   });
