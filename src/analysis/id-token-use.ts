@@ -1,0 +1,139 @@
+/**
+ * ID tokens used as API credentials: servers that verify them from the request, verifiers whose audience
+ * is a client id, and clients that send them as bearer tokens. What `oidc/no-id-token-as-bearer` reports
+ * and the `id-token-to-access-token` codemod rewrites.
+ */
+import { DEFAULT_CUSTOM_AS_AUDIENCE, DEFAULT_CUSTOM_AS_ID } from '../knowledge/issuers.js';
+import { clientIdInAudience } from './client-ids.js';
+import { quoted, replaceNode, textOf, type TextEdit } from './edits.js';
+import { issuerFactsOf } from './issuer-facts.js';
+import { isCallExpression, isMemberExpression, memberName, stringLiteralValue, unwrap, type AstNode } from './syntax.js';
+import { isRequestToken, type TokenOrigin, type TokenSourceAnalysis } from './token-sources.js';
+import { knownString } from './values.js';
+import type { SlotFact, VerificationAnalysis, VerificationSite } from './verify-sites.js';
+
+/** An edit that switches to access tokens; `audienceKnown` says whether the audience came from configuration. */
+export interface AccessTokenEdit {
+  readonly edits: readonly TextEdit[];
+  /** The audience written by the edit; undefined when configuration does not show it. */
+  readonly audience?: string;
+  /** A readable form of the replacement, for messages. */
+  readonly replacement: string;
+}
+
+export type IdTokenFinding =
+  /** `verifyIdToken` of a token taken from the request; `node` is the callee. */
+  | { readonly kind: 'id-token-from-request'; readonly node: AstNode; readonly site: VerificationSite; readonly toAccessToken?: AccessTokenEdit }
+  /** A request token verified with a client id as audience; `node` is the audience. */
+  | { readonly kind: 'client-id-audience'; readonly node: AstNode; readonly site: VerificationSite; readonly audience: string; readonly toAccessToken?: AccessTokenEdit }
+  /** `Authorization: Bearer <ID token>` built by a client; `node` is the token expression. */
+  | { readonly kind: 'id-token-sent'; readonly node: AstNode; readonly origin: TokenOrigin; readonly toAccessToken?: AccessTokenEdit };
+
+/** What an unknown API audience is written as, for a person to fill in. */
+export const AUDIENCE_PLACEHOLDER = '<your API audience>';
+
+export interface IdTokenFindingOptions {
+  /** The API's audience where configuration does not show it (the codemod's `--audience`). */
+  readonly audience?: string;
+}
+
+export function idTokenFindings(
+  analysis: VerificationAnalysis | undefined,
+  tokens: TokenSourceAnalysis,
+  source: string,
+  options: IdTokenFindingOptions = {},
+): IdTokenFinding[] {
+  const findings: IdTokenFinding[] = [];
+  const atNode = new Set<AstNode>();
+  const add = (finding: IdTokenFinding) => {
+    if (atNode.has(finding.node)) return;
+    atNode.add(finding.node);
+    findings.push(finding);
+  };
+
+  for (const site of analysis?.sites() ?? []) {
+    if (!readsRequestToken(site, tokens)) continue;
+    if (site.tokenKind === 'id') {
+      const toAccessToken = verifyAccessTokenEdit(site, source, options);
+      add({ kind: 'id-token-from-request', node: site.call.node.callee as AstNode, site, ...(toAccessToken ? { toAccessToken } : {}) });
+      continue;
+    }
+    // The call's audience, and the one its verifier was made with (`assertClaims: { aud }`).
+    const maker = site.call.maker;
+    for (const audience of [site.audience, maker ? analysis!.slot(maker, maker.api.audience) : undefined]) {
+      const clientId = clientIdInAudience(audience?.value);
+      if (!clientId || !audience) continue;
+      const toAccessToken = apiAudienceEdit(site, audience, source, options);
+      add({ kind: 'client-id-audience', node: audience.node, site, audience: clientId.text, ...(toAccessToken ? { toAccessToken } : {}) });
+    }
+  }
+
+  for (const header of tokens.bearerHeaderValues()) {
+    if (!('tokenType' in header.origin) || header.origin.tokenType !== 'id') continue;
+    const toAccessToken = sendAccessTokenEdit(header.token, header.origin, source);
+    add({ kind: 'id-token-sent', node: header.token, origin: header.origin, ...(toAccessToken ? { toAccessToken } : {}) });
+  }
+  return findings;
+}
+
+/** The token comes from the request: a verify call on a request token, or middleware that reads the bearer header. */
+function readsRequestToken(site: VerificationSite, tokens: TokenSourceAnalysis): boolean {
+  if (site.token) return isRequestToken(tokens.originOf(site.token));
+  if (site.tokenFrom) return isRequestToken(tokens.originOf(site.tokenFrom.node));
+  return site.role === 'verifier' && site.readsBearerHeader;
+}
+
+/** The API audience configuration shows (the default custom server's), or the one the user gave. */
+function apiAudience(site: VerificationSite, options: IdTokenFindingOptions): string | undefined {
+  const facts = issuerFactsOf(site.issuer?.value);
+  const isDefaultServer = facts.length > 0 && facts.every((fact) => fact.shape.kind === 'okta-custom' && fact.shape.authorizationServerId === DEFAULT_CUSTOM_AS_ID);
+  return isDefaultServer ? DEFAULT_CUSTOM_AS_AUDIENCE : options.audience;
+}
+
+/** `verifier.verifyIdToken(token, clientId, nonce)` -> `verifier.verifyAccessToken(token, <audience>)`. */
+function verifyAccessTokenEdit(site: VerificationSite, source: string, options: IdTokenFindingOptions): AccessTokenEdit | undefined {
+  const call = site.call.node;
+  const callee = unwrap(call.callee as AstNode);
+  if (!isMemberExpression(callee) || memberName(callee) !== 'verifyIdToken' || callee.computed || !site.token) return undefined;
+  const audience = apiAudience(site, options);
+  const replacement = `${textOf(source, callee.object as AstNode)}.verifyAccessToken(${textOf(source, site.token)}, ${quoted(source, audience ?? AUDIENCE_PLACEHOLDER)})`;
+  return { edits: [replaceNode(call, replacement)], replacement, ...(audience ? { audience } : {}) };
+}
+
+/** A client-id audience -> the API's audience, where it is known. */
+function apiAudienceEdit(site: VerificationSite, slot: SlotFact, source: string, options: IdTokenFindingOptions): AccessTokenEdit | undefined {
+  const audience = apiAudience(site, options);
+  if (!audience || knownString(slot.value) === audience) return undefined;
+  const replacement = quoted(source, audience);
+  return { edits: [replaceNode(slot.node, replacement)], audience, replacement };
+}
+
+/** `getIdToken()` -> `getAccessToken()`, `x.idToken.idToken` -> `x.accessToken.accessToken`, `get('idToken')` -> `get('accessToken')`. */
+function sendAccessTokenEdit(token: AstNode, origin: TokenOrigin, source: string): AccessTokenEdit | undefined {
+  if (origin.kind !== 'sdk' || origin.node !== unwrap(token)) return undefined;
+  const node = origin.node;
+  const original = textOf(source, node);
+  let replacement: string | undefined;
+  if (isCallExpression(node)) {
+    const callee = unwrap(node.callee as AstNode);
+    if (isMemberExpression(callee) && memberName(callee) === 'getIdToken' && !callee.computed) {
+      replacement = original.replace(/\bgetIdToken(\s*)\(/, 'getAccessToken$1(');
+    }
+  } else if (isMemberExpression(node) && memberName(node) === 'idToken' && !node.computed) {
+    const object = unwrap(node.object as AstNode);
+    if (isMemberExpression(object) && memberName(object) === 'idToken' && !object.computed) {
+      replacement = original.replace(/\.idToken(\??\.)idToken$/, '.accessToken$1accessToken');
+    } else if (isTokenManagerGetOfIdToken(object)) {
+      replacement = original.replace(/(['"`])idToken\1/, '$1accessToken$1').replace(/\.idToken$/, '.accessToken');
+    }
+  }
+  if (!replacement || replacement === original) return undefined;
+  return { edits: [replaceNode(node, replacement)], replacement };
+}
+
+function isTokenManagerGetOfIdToken(node: AstNode): boolean {
+  const inner = node.type === 'AwaitExpression' ? unwrap(node.argument as AstNode) : node;
+  if (!isCallExpression(inner)) return false;
+  const callee = unwrap(inner.callee as AstNode);
+  return isMemberExpression(callee) && memberName(callee) === 'get' && stringLiteralValue((inner.arguments as AstNode[])[0]) === 'idToken';
+}

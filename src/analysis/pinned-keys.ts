@@ -1,0 +1,154 @@
+/**
+ * Pinned verification keys: key material written into the source or read from a fixed file, reaching a
+ * verification; `EmbeddedJWK`; key imports of written-out material; exported constants that hold keys.
+ * What `oidc/no-hardcoded-jwt-key` reports and the `jwks-discovery` codemod rewrites.
+ */
+import { jwksUriOf } from '../knowledge/issuers.js';
+import { classifyJwkValue, classifyKeyText, type KeyMaterial } from '../knowledge/keys.js';
+import type { LibraryId } from '../knowledge/libraries.js';
+import { quoted, replaceNode, textOf, type TextEdit } from './edits.js';
+import type { FileIndex } from './file-index.js';
+import { ensureNamedImport, freeName, insertLinesAfter, offsetAfterImports } from './module-edits.js';
+import { rangeOf, unwrap, type AstNode } from './syntax.js';
+import { knownString, toPlain, type StaticValue } from './values.js';
+import type { ApiCall } from './imports.js';
+import type { VerificationAnalysis, VerificationSite } from './verify-sites.js';
+
+export type PinnedKeyFinding =
+  /** Material written in the source reaches this verification; `node` is the key argument at the site. */
+  | { readonly kind: 'material'; readonly node: AstNode; readonly site: VerificationSite; readonly material: KeyMaterial; readonly materialNode: AstNode }
+  /** A key read from a fixed path reaches this verification. */
+  | { readonly kind: 'file'; readonly node: AstNode; readonly site: VerificationSite; readonly path: string }
+  | { readonly kind: 'embedded-jwk'; readonly node: AstNode; readonly site: VerificationSite }
+  /** Material turned into a key (`importSPKI`, `createPublicKey`) that no visible verification uses. */
+  | { readonly kind: 'key-import'; readonly node: AstNode; readonly call: ApiCall; readonly material: KeyMaterial; readonly materialNode: AstNode }
+  /** An exported module-level constant that holds a key, for a verifier in another module. */
+  | { readonly kind: 'constant'; readonly node: AstNode; readonly name: string; readonly material: KeyMaterial; readonly materialNode: AstNode };
+
+export interface PinnedKeyOptions {
+  /** Keys mounted at a fixed path from a secret store that rotates them are allowed. */
+  readonly allowKeyFiles?: boolean;
+}
+
+export function pinnedKeyFindings(analysis: VerificationAnalysis, source: string, options: PinnedKeyOptions = {}, includeCalls = true): PinnedKeyFinding[] {
+  const findings: PinnedKeyFinding[] = [];
+  const atNode = new Set<AstNode>();
+  const covered = new Set<AstNode>();
+  const add = (finding: PinnedKeyFinding) => {
+    if ('materialNode' in finding) covered.add(finding.materialNode);
+    if (atNode.has(finding.node)) return;
+    atNode.add(finding.node);
+    findings.push(finding);
+  };
+
+  if (includeCalls) {
+    for (const site of analysis.sites()) {
+      const key = site.key;
+      const slot = site.keySlot;
+      if (!key || !slot) continue;
+      if (key.kind === 'material') {
+        add({ kind: 'material', node: slot.node, site, material: key.material, materialNode: key.node });
+      } else if (key.kind === 'file' && key.fixed && !options.allowKeyFiles) {
+        const pathNode = (key.node.arguments as AstNode[])[0];
+        const path = knownString(key.path) ?? (pathNode ? textOf(source, pathNode) : '');
+        add({ kind: 'file', node: slot.node, site, path });
+      } else if (key.kind === 'embedded-jwk') {
+        add({ kind: 'embedded-jwk', node: slot.node, site });
+      }
+    }
+    for (const call of analysis.resolver.apiCalls()) {
+      if (call.api.role !== 'key-import' && call.api.role !== 'local-key-set') continue;
+      const materialSlot = analysis.slot(call, call.api.material);
+      if (!materialSlot) continue;
+      const keySource = analysis.keySource(materialSlot.node);
+      if (keySource.kind !== 'material' || covered.has(keySource.node)) continue;
+      add({ kind: 'key-import', node: materialSlot.node, call, material: keySource.material, materialNode: keySource.node });
+    }
+  }
+
+  for (const constant of exportedKeyConstants(analysis)) {
+    if (covered.has(constant.materialNode)) continue;
+    add(constant);
+  }
+  return findings;
+}
+
+/** Module-level constants that hold a PEM public key or certificate, a JWK or a JWK Set, and are exported. */
+function exportedKeyConstants(analysis: VerificationAnalysis): (PinnedKeyFinding & { kind: 'constant' })[] {
+  const index = analysis.resolver.index;
+  const constants: (PinnedKeyFinding & { kind: 'constant' })[] = [];
+  for (const statement of index.program.body as AstNode[]) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? (statement.declaration as AstNode | null) : statement;
+    if (declaration?.type !== 'VariableDeclaration' || declaration.kind !== 'const') continue;
+    for (const declarator of declaration.declarations as AstNode[]) {
+      const id = declarator.id as AstNode;
+      if (id.type !== 'Identifier' || !declarator.init || !mayHoldKeyMaterial(unwrap(declarator.init as AstNode))) continue;
+      const value = analysis.values.evaluate(declarator.init as AstNode);
+      const material = constantMaterial(value);
+      if (!material) continue;
+      const binding = index.resolve(id);
+      if (statement.type !== 'ExportNamedDeclaration' && !(binding && index.isExported(binding))) continue;
+      constants.push({ kind: 'constant', node: id, name: id.name as string, material, materialNode: 'node' in value && value.node ? value.node : (declarator.init as AstNode) });
+    }
+  }
+  return constants;
+}
+
+function constantMaterial(value: StaticValue): KeyMaterial | undefined {
+  if (value.kind === 'string' || value.kind === 'partial-string') {
+    const text = classifyKeyText(value.kind === 'string' ? value.value : value.parts);
+    return text.kind === 'material' && text.material.kind === 'pem' ? text.material : undefined;
+  }
+  if (value.kind === 'object' || value.kind === 'array') return classifyJwkValue(toPlain(value));
+  return undefined;
+}
+
+/** A cheap syntactic test before evaluating a constant. */
+function mayHoldKeyMaterial(init: AstNode): boolean {
+  return ['Literal', 'StringLiteral', 'TemplateLiteral', 'BinaryExpression', 'ObjectExpression', 'CallExpression'].includes(init.type);
+}
+
+/** How each library takes a remote key set instead of a key: the module and export to call, and where. */
+const REMOTE_KEY_SETS: Partial<Record<LibraryId, { module: string; name: string; replaces: 'argument' | 'option'; option?: string }>> = {
+  jose: { module: 'jose', name: 'createRemoteJWKSet', replaces: 'argument' },
+  'express-jwt': { module: 'jwks-rsa', name: 'expressJwtSecret', replaces: 'option' },
+  'koa-jwt': { module: 'jwks-rsa', name: 'koaJwtSecret', replaces: 'option' },
+  'passport-jwt': { module: 'jwks-rsa', name: 'passportJwtSecret', replaces: 'option', option: 'secretOrKeyProvider' },
+};
+
+export interface RemoteJwksEdit {
+  readonly jwksUri: string;
+  readonly edits: readonly TextEdit[];
+}
+
+/**
+ * Replace the key with a remote JWKS resolved from the site's issuer, keeping the rest of the call: where
+ * the issuer is a known string whose JWKS URL follows from its shape, and the library takes a key set.
+ */
+export function remoteJwksEdit(site: VerificationSite, source: string, index: FileIndex): RemoteJwksEdit | undefined {
+  const issuer = knownString(site.issuer?.value);
+  const jwksUri = issuer === undefined ? undefined : jwksUriOf(issuer);
+  const target = REMOTE_KEY_SETS[site.library];
+  const slot = site.keySlot;
+  if (!jwksUri || !target || !slot) return undefined;
+  const imported = ensureNamedImport(source, index, target.module, target.name);
+  if (!imported) return undefined;
+  const url = quoted(source, jwksUri);
+
+  if (target.replaces === 'argument') {
+    // A module-level key set, so that keys are cached across calls rather than fetched per request.
+    const name = freeName(index, slot.node, ['jwks', 'issuerJwks', 'remoteJwks']);
+    if (!name) return undefined;
+    const declaration = insertLinesAfter(source, offsetAfterImports(index.program, source), [`const ${name} = ${imported.reference}(new URL(${url}));`]);
+    return { jwksUri, edits: [...imported.edits, declaration, replaceNode(slot.node, name)] };
+  }
+
+  // Options objects: replace the property that carries the key.
+  const member = index.parentOf(slot.node);
+  if (!member || (member.type !== 'Property' && member.type !== 'ObjectProperty') || member.value !== slot.node) return undefined;
+  const keyText = target.option ?? textOf(source, member.key as AstNode);
+  return {
+    jwksUri,
+    edits: [...imported.edits, { range: rangeOf(member), text: `${keyText}: ${imported.reference}({ jwksUri: ${url}, cache: true, rateLimit: true })` }],
+  };
+}
