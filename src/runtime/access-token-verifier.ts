@@ -6,6 +6,7 @@ import { quote, type Fetch } from './http.js';
 import { checkIssuerUrl, refuseOrgIssuer, refuseOrgKeySet } from './issuer.js';
 import { checkDuration, checkFetch, checkStringList, DEFAULT_FAILURE_BACKOFF_MS, DEFAULT_TIMEOUT_MS, MAX_TOKEN_LENGTH } from './options.js';
 import { RemoteKeySet } from './remote-key-set.js';
+import { ACCESS_TOKEN_CLAIMS, ID_TOKEN_ONLY_CLAIMS } from '../knowledge/tokens.js';
 
 /** Asymmetric JWS algorithms only: `none` proves nothing, and an HMAC "verified" with a public key proves nothing either. */
 export const ACCESS_TOKEN_ALGORITHMS = [
@@ -78,16 +79,17 @@ export interface AccessTokenVerifier {
   readonly issuer: string;
   /** Resolves with the token's claims, or rejects with a TokenValidationError, DiscoveryError, KeySetError or ConfigurationError. */
   verify(token: string): Promise<AccessTokenClaims>;
+  /**
+   * Node-style: calls back with `(error)` or `(null, claims)`, as `jsonwebtoken.verify(token, key, options,
+   * callback)` did, so that code migrated from it keeps its callback.
+   */
+  verify(token: string, callback: (error: Error | null, claims?: AccessTokenClaims) => void): void;
   /** Counts of requests sent to the provider so far. */
   readonly stats: AccessTokenVerifierStats;
 }
 
 /** Header `typ` values of access tokens (RFC 9068) and of plain JWTs; any other names another kind of token. */
 const ACCESS_TOKEN_TYPES = new Set(['at+jwt', 'application/at+jwt', 'jwt', 'application/jwt']);
-/** Claims that only ID tokens carry (OIDC Core §2, §3.3.2.11). */
-const ID_TOKEN_ONLY_CLAIMS = ['nonce', 'at_hash', 'c_hash', 's_hash'] as const;
-/** Claims that mark an access token: scopes and the client it was issued to. */
-const ACCESS_TOKEN_CLAIMS = ['scp', 'scope', 'cid', 'client_id'] as const;
 
 const decoder = new TextDecoder();
 
@@ -172,9 +174,24 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
     return Object.freeze(claims) as AccessTokenClaims;
   }
 
+  function verifyWithOptionalCallback(token: string): Promise<AccessTokenClaims>;
+  function verifyWithOptionalCallback(token: string, callback: (error: Error | null, claims?: AccessTokenClaims) => void): void;
+  function verifyWithOptionalCallback(
+    token: string,
+    callback?: (error: Error | null, claims?: AccessTokenClaims) => void,
+  ): Promise<AccessTokenClaims> | void {
+    if (!callback) return verify(token);
+    // The callback runs outside the promise chain, so that an exception it throws is not taken for a
+    // verification failure and reported to it a second time.
+    verify(token).then(
+      (claims) => queueMicrotask(() => callback(null, claims)),
+      (error: unknown) => queueMicrotask(() => callback(error instanceof Error ? error : new Error(String(error)))),
+    );
+  }
+
   return {
     issuer,
-    verify,
+    verify: verifyWithOptionalCallback,
     get stats(): AccessTokenVerifierStats {
       return {
         discoveryFetches: discovery.fetches,

@@ -56,6 +56,21 @@ describe('createAccessTokenVerifier: tokens from the provider', () => {
     expect(Object.isFrozen(claims)).toBe(true);
   });
 
+  it('calls a node-style callback with (null, claims) or (error), as code migrated from jsonwebtoken expects', async () => {
+    const token = await harness.clientCredentialsToken(API_AUDIENCE, 'read');
+    const outcome = (value: string) =>
+      new Promise<[Error | null, unknown]>((resolve) => {
+        const returned = verifier.verify(value, (error, claims) => resolve([error, claims]));
+        expect(returned).toBeUndefined();
+      });
+    const [error, claims] = await outcome(token);
+    expect(error).toBeNull();
+    expect((claims as { aud: string }).aud).toBe(API_AUDIENCE);
+    const [failure, none] = await outcome(`${token.slice(0, -4)}AAAA`);
+    expect(failure).toBeInstanceOf(TokenValidationError);
+    expect(none).toBeUndefined();
+  });
+
   it('rejects an ID token the provider issued, by its audience (the client id)', async () => {
     const idToken = await harness.idToken();
     const error = await expectRejected(idToken, 'id_token');
