@@ -53,7 +53,7 @@ export interface BearerHeaderValue {
 }
 
 /** String methods that take a token out of a header value without changing where it came from. */
-const PASS_THROUGH_METHODS = new Set(['split', 'replace', 'replaceAll', 'slice', 'substring', 'substr', 'trim', 'pop', 'at', 'toString', 'shift']);
+const PASS_THROUGH_METHODS = new Set(['split', 'match', 'replace', 'replaceAll', 'slice', 'substring', 'substr', 'trim', 'pop', 'at', 'toString', 'shift']);
 /** Methods that read one request header by name. */
 const HEADER_READERS = new Set(['get', 'header', 'getHeader', 'headers']);
 const MAX_DEPTH = 16;
@@ -111,10 +111,9 @@ export class TokenSourceAnalysis {
     };
     if (!binding) return byName();
     if ((binding.kind === 'const' || ((binding.kind === 'let' || binding.kind === 'var') && binding.writes === 0)) && binding.init) {
-      if (binding.path.length === 0) {
-        const origin = this.originOf(binding.init, depth + 1);
-        return origin.kind === 'unknown' ? byName() : origin;
-      }
+      // Where the data flow is visible, it decides: `const idToken = await user.getIdToken()` of another
+      // library is not an Okta ID token by name alone.
+      if (binding.path.length === 0) return this.originOf(binding.init, depth + 1);
       // `const { authorization } = req.headers`, `const [, token] = header.split(' ')`.
       const last = binding.path[binding.path.length - 1]!;
       if (typeof last === 'number') {

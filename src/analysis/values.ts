@@ -80,6 +80,9 @@ export interface TypeOracle {
 
 const MAX_DEPTH = 40;
 
+/** Array methods whose callback receives each element, and at which parameter. */
+const ITERATION_METHODS: Readonly<Record<string, number>> = { map: 0, flatMap: 0, forEach: 0, filter: 0, find: 0, findLast: 0, some: 0, every: 0, reduce: 1, reduceRight: 1 };
+
 export class ValueEvaluator {
   private readonly memo = new Map<AstNode, StaticValue>();
   private readonly active = new Set<AstNode>();
@@ -111,9 +114,10 @@ export class ValueEvaluator {
     const node = binding.id;
     const reassignable = binding.kind === 'let' || binding.kind === 'var';
     if (binding.kind === 'function') return { kind: 'function', node: binding.declaration };
-    if (binding.kind === 'param' || binding.kind === 'catch') {
-      return { kind: 'unknown', origin: 'parameter', hint: binding.name, node };
+    if (binding.kind === 'param') {
+      return this.iteratedElement(binding) ?? { kind: 'unknown', origin: 'parameter', hint: binding.name, node };
     }
+    if (binding.kind === 'catch') return { kind: 'unknown', origin: 'parameter', hint: binding.name, node };
     if (binding.kind === 'import' || binding.kind === 'import-equals') {
       return this.fromTypes(node) ?? { kind: 'unknown', origin: 'import', hint: binding.name, node };
     }
@@ -128,6 +132,24 @@ export class ValueEvaluator {
     return value;
   }
 
+  /**
+   * The element parameter of a callback that iterates a known array (`keys.map((key) => ...)`): one of the
+   * array's elements. Other parameters, and callbacks of anything else, stay unknown.
+   */
+  private iteratedElement(binding: Binding): StaticValue | undefined {
+    const fn = binding.scope;
+    const call = this.index.parentOf(fn);
+    if (!call || !isFunction(fn) || call.type !== 'CallExpression' || (call.arguments as AstNode[])[0] !== fn) return undefined;
+    const callee = unwrap(call.callee as AstNode);
+    const method = isMemberExpression(callee) ? memberName(callee) : undefined;
+    const position = method === undefined ? -1 : ITERATION_METHODS[method] ?? -1;
+    const params = fn.params as AstNode[];
+    if (position < 0 || params[position] !== binding.declaration || binding.path.length > 0) return undefined;
+    const receiver = this.evaluate((callee as AstNode).object as AstNode);
+    if (receiver.kind !== 'array' || !receiver.complete || receiver.elements.length === 0) return undefined;
+    return receiver.elements.length === 1 ? receiver.elements[0]! : either(fn, [...receiver.elements]);
+  }
+
   /** A member of a value: a property of a known object, an element of a known array. */
   member(value: StaticValue, name: string, hint: string, node: AstNode): StaticValue {
     if (value.kind === 'object') {
@@ -140,7 +162,7 @@ export class ValueEvaluator {
       if (Number.isInteger(index) && value.complete) return value.elements[index] ?? { kind: 'primitive', value: undefined, node };
       if (name === 'length' && value.complete) return { kind: 'primitive', value: value.elements.length, node };
     }
-    const basePath = value.kind === 'unknown' ? (value.path ?? value.hint) : undefined;
+    const basePath = value.kind === 'unknown' ? value.path : undefined;
     return {
       kind: 'unknown',
       origin: value.kind === 'unknown' && value.origin === 'env' ? 'env' : 'member',

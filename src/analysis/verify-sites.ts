@@ -21,6 +21,7 @@ import { resolverFor, type ApiCall, type EntityResolver } from './imports.js';
 import { indexFile } from './file-index.js';
 import {
   isCallExpression,
+  isFunction,
   isIdentifier,
   isMemberExpression,
   childNodes,
@@ -175,7 +176,58 @@ export class VerificationAnalysis {
     }
 
     const value = this.values.evaluate(expression);
-    return this.keyFromValue(value, expression, depth);
+    const fromValue = this.keyFromValue(value, expression, depth);
+    if (fromValue.kind !== 'unknown') return fromValue;
+    return this.keyFromCollection(expression, depth) ?? fromValue;
+  }
+
+  /**
+   * Keys picked at run time from a collection built of written-out material: `PEMS[kid]`,
+   * `keys.get(kid)`, `Object.fromEntries(JWKS.keys.map((k) => [k.kid, jwkToPem(k)]))`, and either branch
+   * of `cond ? PEM : other`. The pick is dynamic; the material is still pinned.
+   */
+  private keyFromCollection(expression: AstNode, depth: number): KeySource | undefined {
+    const pinned = (node: AstNode | undefined): KeySource | undefined => {
+      if (!node) return undefined;
+      const source = this.keySource(node, depth + 1);
+      return source.kind === 'material' || (source.kind === 'file' && source.fixed) ? source : undefined;
+    };
+    switch (expression.type) {
+      case 'Identifier': {
+        const binding = this.resolver.index.resolve(expression);
+        if (!binding?.init || binding.path.length > 0 || (binding.kind !== 'const' && binding.writes > 0)) return undefined;
+        return this.keyFromCollection(unwrap(binding.init), depth + 1);
+      }
+      case 'ConditionalExpression':
+        return pinned(expression.consequent as AstNode) ?? pinned(expression.alternate as AstNode);
+      case 'LogicalExpression':
+        return pinned(expression.right as AstNode);
+      case 'MemberExpression':
+      case 'OptionalMemberExpression':
+        return expression.computed ? pinned(expression.object as AstNode) : undefined;
+      case 'ArrayExpression':
+        return (expression.elements as (AstNode | null)[]).map((element) => (element ? pinned(element) : undefined)).find(Boolean);
+      case 'NewExpression':
+        return isIdentifier(expression.callee as AstNode, 'Map') ? pinned((expression.arguments as AstNode[])[0]) : undefined;
+      case 'CallExpression':
+      case 'OptionalCallExpression': {
+        const callee = unwrap(expression.callee as AstNode);
+        const args = expression.arguments as AstNode[];
+        if (!isMemberExpression(callee)) return undefined;
+        const method = memberName(callee);
+        const receiver = unwrap(callee.object as AstNode);
+        if (isIdentifier(receiver, 'Object') && (method === 'fromEntries' || method === 'values')) return pinned(args[0]);
+        if (method === 'get' || method === 'find') return pinned(receiver);
+        if ((method === 'map' || method === 'flatMap') && args[0]) {
+          const callback = unwrap(args[0]);
+          const fn = isFunction(callback) ? callback : undefined;
+          return fn ? returnedExpressions(fn).map((returned) => pinned(returned)).find(Boolean) : undefined;
+        }
+        return undefined;
+      }
+      default:
+        return undefined;
+    }
   }
 
   private madeKeySource(call: ApiCall, expression: AstNode, depth: number): KeySource | undefined {

@@ -123,7 +123,7 @@ export function isPrivateJwk(value: unknown): boolean {
 export function describeKeyMaterial(material: KeyMaterial): string {
   switch (material.kind) {
     case 'pem':
-      return material.label === 'CERTIFICATE' ? 'a PEM certificate' : `a PEM ${material.label.toLowerCase()}`;
+      return material.label === 'CERTIFICATE' ? 'a PEM certificate' : `a PEM ${material.label.toLowerCase().replace(/^(rsa|ec) /, (kind) => kind.toUpperCase())}`;
     case 'base64-der':
       return 'a base64-encoded public key';
     case 'jwk':

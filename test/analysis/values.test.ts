@@ -120,3 +120,16 @@ describe.each(TS_FRONT_ENDS)('TypeScript values ($name)', (frontEnd) => {
     expect(asked).toContain('ISSUER');
   });
 });
+
+describe.each(JS_FRONT_ENDS)('callbacks over known arrays ($name)', (frontEnd) => {
+  it('the element parameter holds one of the elements', () => {
+    const root = frontEnd.parse(`const ISSUERS = ['https://a.okta.com', 'https://b.okta.com']; ISSUERS.forEach((issuer) => { const target = issuer; });`);
+    const value = evaluatorFor(root).evaluate(initOf(root, 'target'));
+    expect(possibleStrings(value).map(describePartialString)).toEqual(['https://a.okta.com', 'https://b.okta.com']);
+  });
+
+  it('other parameters and unknown arrays stay unknown', () => {
+    expect(valueOf(frontEnd, `const A = ['x']; A.map((item, index) => { const target = index; });`).kind).toBe('unknown');
+    expect(valueOf(frontEnd, `list.map((item) => { const target = item; });`).kind).toBe('unknown');
+  });
+});

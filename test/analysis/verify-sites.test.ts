@@ -179,3 +179,26 @@ describe.each(TS_FRONT_ENDS)('NestJS verification sites ($name)', (frontEnd) => 
     expect(strategy.issuer?.value.kind).toBe('partial-string');
   });
 });
+
+describe.each(TS_FRONT_ENDS)('keys picked at run time from pinned collections ($name)', (frontEnd) => {
+  it('a key map built from a pasted JWK Set, picked by kid', () => {
+    const site = only(frontEnd, `import jwt from 'jsonwebtoken'; import jwkToPem from 'jwk-to-pem';
+      const JWKS = { keys: [${JWK}] };
+      const PEMS = Object.fromEntries(JWKS.keys.map((key) => [key.kid, jwkToPem(key)]));
+      export const check = (token: string, kid: string) => { const pem = kid ? PEMS[kid] : undefined; return jwt.verify(token, pem!); };`);
+    expect(site.key?.kind).toBe('material');
+  });
+
+  it('a Map of keys and either branch of a choice', () => {
+    expect(only(frontEnd, `import jwt from 'jsonwebtoken'; const KEYS = new Map([['k1', ${PEM}]]); jwt.verify(token, KEYS.get(kid));`).key?.kind).toBe('material');
+    expect(only(frontEnd, `import jwt from 'jsonwebtoken'; jwt.verify(token, legacy ? ${PEM} : await fetchKey());`).key?.kind).toBe('material');
+  });
+
+  it('collections of keys fetched at run time stay unknown', () => {
+    const site = only(frontEnd, `import jwt from 'jsonwebtoken'; import jwkToPem from 'jwk-to-pem';
+      const { keys } = await (await fetch(jwksUri)).json();
+      const PEMS = Object.fromEntries(keys.map((key) => [key.kid, jwkToPem(key)]));
+      jwt.verify(token, PEMS[kid]);`);
+    expect(site.key?.kind).toBe('unknown');
+  });
+});
