@@ -5,6 +5,10 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     'runtime/index': 'src/runtime/index.ts',
+    // jscodeshift transform modules: `jscodeshift -t node_modules/eslint-plugin-oidc/dist/codemods/<name>.cjs`.
+    'codemods/jwks-discovery': 'codemods/jwks-discovery.ts',
+    'codemods/org-as-introspection': 'codemods/org-as-introspection.ts',
+    'codemods/id-token-to-access-token': 'codemods/id-token-to-access-token.ts',
   },
   format: ['esm', 'cjs'],
   // tsup's declaration build sets `baseUrl`, which TypeScript 6 deprecates.

@@ -40,9 +40,24 @@ export function quoted(source: string, value: string): string {
   return quote + value.replace(/\\/g, '\\\\').replace(new RegExp(quote, 'g'), `\\${quote}`) + quote;
 }
 
-/** Applies edits that do not overlap (insertions at one offset keep their order). */
+/**
+ * Applies edits that do not overlap (insertions at one offset keep their order). An insertion that falls
+ * inside, or at the end of, a removed range moves to where that range starts: "after the last import"
+ * stays meaningful when that import is removed.
+ */
 export function applyEdits(source: string, edits: readonly TextEdit[]): string {
-  const ordered = edits.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.range[0] - b.edit.range[0] || a.edit.range[1] - b.edit.range[1] || a.order - b.order);
+  const removals = edits.filter((edit) => edit.text === '' && edit.range[0] < edit.range[1]);
+  const relocated = edits.map((edit) => {
+    if (edit.range[0] !== edit.range[1]) return edit;
+    const removal = removals.find((candidate) => candidate.range[0] < edit.range[0] && edit.range[0] <= candidate.range[1]);
+    if (!removal) return edit;
+    const at = removal.range[0];
+    // Lines written as "line break, then line" go in as "line, then line break" at the start of a line.
+    const leadingBreak = /^\r?\n/.exec(edit.text)?.[0];
+    const text = leadingBreak && (at === 0 || source[at - 1] === '\n') ? edit.text.slice(leadingBreak.length) + leadingBreak : edit.text;
+    return { range: [at, at] as const, text };
+  });
+  const ordered = relocated.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.range[0] - b.edit.range[0] || a.edit.range[1] - b.edit.range[1] || a.order - b.order);
   let result = '';
   let cursor = 0;
   for (const { edit } of ordered) {

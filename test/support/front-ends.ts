@@ -1,7 +1,8 @@
 // The syntax trees the analysis must read alike: ESLint's (typescript-eslint, espree) and jscodeshift's (Babel).
 import { parseForESLint } from '@typescript-eslint/parser';
 import * as espree from 'espree';
-import jscodeshift from 'jscodeshift';
+import tsParser from 'jscodeshift/parser/ts.js';
+import tsxParser from 'jscodeshift/parser/tsx.js';
 import type { AstNode } from '../../src/analysis/syntax.js';
 
 export interface FrontEnd {
@@ -15,11 +16,11 @@ const typescriptEslint: FrontEnd = {
 };
 const babelTs: FrontEnd = {
   name: 'jscodeshift ts',
-  parse: (code) => jscodeshift.withParser('ts')(code).get().node as AstNode,
+  parse: (code) => tsParser().parse(code) as AstNode,
 };
 const babelTsx: FrontEnd = {
   name: 'jscodeshift tsx',
-  parse: (code) => jscodeshift.withParser('tsx')(code).get().node as AstNode,
+  parse: (code) => tsxParser().parse(code) as AstNode,
 };
 const espreeJs: FrontEnd = {
   name: 'espree',

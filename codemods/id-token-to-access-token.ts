@@ -1,0 +1,43 @@
+/**
+ * id-token-to-access-token: clients send the access token (`getIdToken()` -> `getAccessToken()`,
+ * `idToken.idToken` -> `accessToken.accessToken`, `tokenManager.get('idToken')` -> `get('accessToken')`);
+ * servers verify access tokens with the API's audience (`--audience`, default `api://default`).
+ */
+import { idTokenFindings } from '../src/analysis/id-token-use.js';
+import { DEFAULT_CUSTOM_AS_AUDIENCE } from '../src/knowledge/issuers.js';
+import { defineTransform, type TransformContext } from './lib/transformer.js';
+
+function rewrite(context: TransformContext): void {
+  const audience = context.options.audience ?? DEFAULT_CUSTOM_AS_AUDIENCE;
+  for (const finding of idTokenFindings(context.analysis, context.tokens, context.source, { audience })) {
+    const edit = finding.toAccessToken;
+    if (!edit) {
+      context.review(finding.node, reasonLeftAlone(finding.kind));
+      continue;
+    }
+    context.edit(...edit.edits);
+    context.rewrote(finding.node);
+    if (finding.kind !== 'id-token-sent') {
+      if (!context.options.audience && edit.audience === audience) {
+        context.review(finding.node, `the API's audience is assumed to be '${audience}': run again with --audience if it is another`);
+      }
+    } else {
+      context.review(finding.node, 'the client now sends the access token: make sure it requests the scopes the API needs');
+    }
+  }
+}
+
+function reasonLeftAlone(kind: string): string {
+  switch (kind) {
+    case 'id-token-sent':
+      return 'the ID token does not come from a call this transform can switch (getIdToken(), authState.idToken.idToken, tokenManager.get(\'idToken\')): send the access token by hand';
+    case 'client-id-audience':
+      return 'the audience is a client id: replace it with the API\'s audience by hand';
+    default:
+      return 'verifyIdToken is not called on a verifier object here: verify an access token by hand';
+  }
+}
+
+const transform = defineTransform('id-token-to-access-token', rewrite);
+export const idTokenToAccessToken = transform.run;
+export default transform.jscodeshiftTransform;

@@ -1,0 +1,68 @@
+/**
+ * jwks-discovery: verification with a hard-coded key becomes `createAccessTokenVerifier({ issuer,
+ * audience })` and `await verifier.verify(token)`: keys from the issuer's discovery document, cached.
+ * Every site `oidc/no-hardcoded-jwt-key` reports is either rewritten or reported for review with a reason.
+ */
+import { issuerFactsOf } from '../src/analysis/issuer-facts.js';
+import { pinnedKeyFindings } from '../src/analysis/pinned-keys.js';
+import { algorithmsText, audienceText, clockToleranceText, issuerText, newConfig } from './lib/helper-config.js';
+import { HelperInstances } from './lib/helper-instances.js';
+import { bindingsRead } from './lib/hoisting.js';
+import { defineTransform, type TransformContext } from './lib/transformer.js';
+import { removeUnused } from './lib/unused.js';
+import { rewriteVerificationCall } from './lib/verification-rewrites.js';
+
+/** Stands for the verifier's name until it is declared. */
+const INSTANCE = '\u0000verifier\u0000';
+
+function rewrite(context: TransformContext): void {
+  const helpers = new HelperInstances(context);
+  const replaced: (readonly [number, number])[] = [];
+  const keep = new Set<unknown>();
+
+  for (const finding of pinnedKeyFindings(context.analysis, context.source)) {
+    if (finding.kind === 'key-import') {
+      context.review(finding.node, 'key material is imported here, but no verification in this file uses it: resolve keys from the issuer\'s JWKS where they are used');
+      continue;
+    }
+    if (finding.kind === 'constant') {
+      context.review(finding.node, `'${finding.name}' holds a key for other modules: rewrite their verification, then remove it (the CLI's project pass does both)`);
+      continue;
+    }
+    const site = finding.site;
+    if (issuerFactsOf(site.issuer?.value).some((fact) => fact.shape.kind === 'okta-org' && fact.shape.endpoint === undefined)) {
+      context.review(finding.node, 'the issuer is an Okta org authorization server, whose access tokens cannot be verified locally: run the org-as-introspection transform');
+      continue;
+    }
+    const config = newConfig();
+    config.properties.push(['issuer', issuerText(context, site, config)], ['audience', audienceText(context, site, config)]);
+    const algorithms = algorithmsText(context, site);
+    if (algorithms) config.properties.push(['algorithms', algorithms]);
+    const clockTolerance = clockToleranceText(site);
+    if (clockTolerance) config.properties.push(['clockTolerance', clockTolerance]);
+
+    const result = rewriteVerificationCall(context, site, INSTANCE, 'verify');
+    if (!result.ok) {
+      context.review(site.call.node, result.reason);
+      continue;
+    }
+    const name = helpers.instance('createAccessTokenVerifier', config.properties, site.call.node, config.reads, config.notes.join('; ') || undefined);
+    if (!name) {
+      context.review(site.call.node, 'the verifier cannot be declared before this code (it reads constants declared after it)');
+      continue;
+    }
+    context.edit(...result.rewrite.edits.map((edit) => ({ range: edit.range, text: edit.text.split(INSTANCE).join(name) })));
+    replaced.push(...result.rewrite.replaced);
+    for (const binding of config.reads) keep.add(binding);
+    for (const node of result.rewrite.copied) for (const binding of bindingsRead(context.index, node)) keep.add(binding);
+    context.rewrote(site.call.node);
+    for (const note of config.notes) context.review(site.call.node, note);
+  }
+
+  if (replaced.length === 0) return;
+  context.edit(...helpers.edits(), ...removeUnused(context.source, context.index, context.analysis.resolver, replaced, keep));
+}
+
+const transform = defineTransform('jwks-discovery', rewrite);
+export const jwksDiscovery = transform.run;
+export default transform.jscodeshiftTransform;

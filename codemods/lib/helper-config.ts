@@ -1,0 +1,81 @@
+/**
+ * The configuration a helper instance is built with, carried over from the verification it replaces:
+ * issuer, audience, algorithms and clock tolerance as literals, as the old expressions (when they mean
+ * the same at module level), from the CLI's options, or from environment variables for a person to set.
+ */
+import { quoted, textOf } from '../../src/analysis/edits.js';
+import { issuerFactsOf } from '../../src/analysis/issuer-facts.js';
+import { knownString, type StaticValue } from '../../src/analysis/values.js';
+import type { SlotFact, VerificationSite } from '../../src/analysis/verify-sites.js';
+import { DEFAULT_CUSTOM_AS_AUDIENCE, DEFAULT_CUSTOM_AS_ID } from '../../src/knowledge/issuers.js';
+import { bindingsRead, isHoistable } from './hoisting.js';
+import type { TransformContext } from './transformer.js';
+
+export interface HelperConfig {
+  readonly properties: (readonly [string, string])[];
+  /** Module-level bindings the configuration reads: they stay when the old code goes. */
+  readonly reads: Set<unknown>;
+  /** What a person must check, written above the declaration and reported. */
+  readonly notes: string[];
+}
+
+/** A value as source text usable at module level, or undefined. */
+function moduleLevelText(context: TransformContext, slot: SlotFact | undefined, reads: Set<unknown>): string | undefined {
+  if (!slot) return undefined;
+  const known = knownString(slot.value);
+  if (known !== undefined) return quoted(context.source, known);
+  if (slot.value.kind === 'unknown' && slot.value.origin !== 'env' && slot.value.origin !== 'import') {
+    // A parameter, a call's result: its text would mean something else at module level.
+    if (!isHoistable(context.index, slot.node)) return undefined;
+  }
+  if (!isHoistable(context.index, slot.node)) return undefined;
+  for (const binding of bindingsRead(context.index, slot.node)) reads.add(binding);
+  return textOf(context.source, slot.node);
+}
+
+export function isDefaultCustomServer(value: StaticValue | undefined): boolean {
+  const facts = issuerFactsOf(value);
+  return facts.length > 0 && facts.every((fact) => fact.shape.kind === 'okta-custom' && fact.shape.authorizationServerId === DEFAULT_CUSTOM_AS_ID);
+}
+
+export function issuerText(context: TransformContext, site: VerificationSite, config: HelperConfig): string {
+  const text = moduleLevelText(context, site.issuer, config.reads);
+  if (text) return text;
+  if (context.options.issuer) return quoted(context.source, context.options.issuer);
+  config.notes.push('the issuer is not in the code: set OIDC_ISSUER, or run again with --issuer');
+  return 'process.env.OIDC_ISSUER';
+}
+
+export function audienceText(context: TransformContext, site: VerificationSite, config: HelperConfig): string {
+  const text = moduleLevelText(context, site.audience, config.reads);
+  if (text) return text;
+  if (context.options.audience) return quoted(context.source, context.options.audience);
+  if (!site.audience && isDefaultCustomServer(site.issuer?.value)) {
+    config.notes.push(`the old verification did not check the audience; ${DEFAULT_CUSTOM_AS_AUDIENCE}, the default custom authorization server's, is assumed`);
+    return quoted(context.source, DEFAULT_CUSTOM_AS_AUDIENCE);
+  }
+  config.notes.push(site.audience ? 'the audience is not a constant: set OIDC_AUDIENCE, or run again with --audience' : 'the old verification did not check the audience: set OIDC_AUDIENCE to the API\'s audience, or run again with --audience');
+  return 'process.env.OIDC_AUDIENCE';
+}
+
+/** `algorithms: ['RS256']` when the old call pinned asymmetric algorithms; HMAC and `none` never carry over. */
+export function algorithmsText(context: TransformContext, site: VerificationSite): string | undefined {
+  const value = site.algorithms?.value;
+  const list = value?.kind === 'array' && value.complete ? value.elements.map(knownString) : value?.kind === 'string' ? [value.value] : undefined;
+  if (!list || list.some((alg) => alg === undefined)) return undefined;
+  const asymmetric = (list as string[]).filter((alg) => /^(RS|PS|ES)(256|384|512)$|^EdDSA$/.test(alg));
+  if (asymmetric.length === 0) return undefined;
+  return `[${asymmetric.map((alg) => quoted(context.source, alg)).join(', ')}]`;
+}
+
+/** Seconds, as jsonwebtoken's and jose's `clockTolerance` (`30`, `'30s'`). */
+export function clockToleranceText(site: VerificationSite): string | undefined {
+  const value = site.clockTolerance?.value;
+  if (value?.kind === 'primitive' && typeof value.value === 'number') return String(value.value);
+  const match = value?.kind === 'string' ? /^(\d+)\s*(s|sec|secs|seconds?)?$/.exec(value.value.trim()) : null;
+  return match ? match[1] : undefined;
+}
+
+export function newConfig(): HelperConfig {
+  return { properties: [], reads: new Set(), notes: [] };
+}

@@ -1,0 +1,171 @@
+/**
+ * What every transform shares: the parser per file, the analyses, one channel for rewrites and review
+ * items, text edits applied at the end (untouched bytes stay as they were), a parse check of the result,
+ * and "nothing changed" as `undefined`. Each transform is also a jscodeshift transform module.
+ */
+import type { API, FileInfo, Options as JscodeshiftOptions } from 'jscodeshift';
+import tsParser from 'jscodeshift/parser/ts.js';
+import tsxParser from 'jscodeshift/parser/tsx.js';
+import { applyEdits, type TextEdit } from '../../src/analysis/edits.js';
+import type { FileIndex } from '../../src/analysis/file-index.js';
+import { startOf, type AstNode } from '../../src/analysis/syntax.js';
+import { tokenSourcesFor, type TokenSourceAnalysis } from '../../src/analysis/token-sources.js';
+import { verificationAnalysisFor, type VerificationAnalysis } from '../../src/analysis/verify-sites.js';
+
+export type TransformName = 'jwks-discovery' | 'org-as-introspection' | 'id-token-to-access-token';
+
+export interface CodemodOptions {
+  /** The issuer to use where the code does not show it (`--issuer`). */
+  readonly issuer?: string;
+  /** The API's audience where the code does not show it (`--audience`). */
+  readonly audience?: string;
+  /** org-as-introspection: switch to the org's default custom authorization server instead (`--to-custom-as`). */
+  readonly toCustomAs?: boolean;
+  /** Where rewritten code imports the runtime helpers from (`--helper-import`, or the project pass's path). */
+  readonly helperImport?: string;
+  /** Org authorization servers on custom domains. */
+  readonly orgIssuers?: readonly string[];
+}
+
+export const DEFAULT_HELPER_IMPORT = 'eslint-plugin-oidc/runtime';
+
+export interface RewriteNote {
+  readonly transform: TransformName;
+  readonly line: number;
+}
+
+export interface ReviewNote {
+  readonly transform: TransformName;
+  readonly line: number;
+  readonly reason: string;
+}
+
+/** A function the rewrite made async: its callers must now await it. */
+export interface AsyncChange {
+  readonly name: string | undefined;
+  readonly line: number;
+  /** Whether the function is exported, so that callers in other modules exist. */
+  readonly exported: boolean;
+}
+
+export interface TransformOutcome {
+  /** The new text, or undefined when nothing changed. */
+  readonly source: string | undefined;
+  readonly rewrites: readonly RewriteNote[];
+  readonly review: readonly ReviewNote[];
+  readonly madeAsync: readonly AsyncChange[];
+}
+
+export interface TransformContext {
+  readonly transform: TransformName;
+  readonly source: string;
+  readonly path: string;
+  readonly program: AstNode;
+  readonly index: FileIndex;
+  readonly analysis: VerificationAnalysis;
+  readonly tokens: TokenSourceAnalysis;
+  readonly options: CodemodOptions;
+  readonly helperImport: string;
+  edit(...edits: TextEdit[]): void;
+  rewrote(node: AstNode): void;
+  review(node: AstNode, reason: string): void;
+  madeAsync(change: AsyncChange): void;
+}
+
+export type Rewrite = (context: TransformContext) => void;
+
+/** jscodeshift's parser for a file: `ts` for .ts/.mts/.cts (`<T>x` casts fail under tsx), `tsx` otherwise. */
+export function parserFor(path: string): 'ts' | 'tsx' {
+  return /\.[mc]?ts$/.test(path) && !path.endsWith('.d.ts') ? 'ts' : 'tsx';
+}
+
+const parsers = { ts: tsParser(), tsx: tsxParser() };
+
+/**
+ * jscodeshift's parsers, called directly: the rewrites are text edits, so recast's reprinting tree (which
+ * drops the locations of some nodes) is not needed.
+ */
+export function parseFile(source: string, path: string): AstNode {
+  return parsers[parserFor(path)].parse(source) as AstNode;
+}
+
+export class UnparsableFileError extends Error {
+  constructor(
+    readonly path: string,
+    cause: unknown,
+  ) {
+    super(`${path} does not parse: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'UnparsableFileError';
+  }
+}
+
+export function runRewrite(transform: TransformName, rewrite: Rewrite, source: string, path: string, options: CodemodOptions = {}): TransformOutcome {
+  let root: AstNode;
+  try {
+    root = parseFile(source, path);
+  } catch (error) {
+    throw new UnparsableFileError(path, error);
+  }
+  const edits: TextEdit[] = [];
+  const rewrites: RewriteNote[] = [];
+  const review: ReviewNote[] = [];
+  const madeAsync: AsyncChange[] = [];
+  const analysis = verificationAnalysisFor(root);
+  const context: TransformContext = {
+    transform,
+    source,
+    path,
+    program: analysis.resolver.index.program,
+    index: analysis.resolver.index,
+    analysis,
+    tokens: tokenSourcesFor(root),
+    options,
+    helperImport: options.helperImport ?? DEFAULT_HELPER_IMPORT,
+    edit: (...more) => edits.push(...more),
+    rewrote: (node) => rewrites.push({ transform, line: startOf(node).line }),
+    review: (node, reason) => review.push({ transform, line: startOf(node).line, reason }),
+    madeAsync: (change) => madeAsync.push(change),
+  };
+  rewrite(context);
+  if (edits.length === 0) return { source: undefined, rewrites: [], review, madeAsync: [] };
+
+  const output = tidyBlankLines(source, applyEdits(source, edits));
+  try {
+    parseFile(output, path);
+  } catch (error) {
+    // A rewrite that does not parse is a bug of ours: leave the file as it was and say so.
+    const line = rewrites[0]?.line ?? 1;
+    return {
+      source: undefined,
+      rewrites: [],
+      review: [...review, { transform, line, reason: `the rewrite did not parse (${error instanceof Error ? error.message : String(error)}); the file was left unchanged` }],
+      madeAsync: [],
+    };
+  }
+  return { source: output === source ? undefined : output, rewrites, review, madeAsync };
+}
+
+/**
+ * Removed statements leave their blank lines behind: two blank lines in a row, or one at the top of the
+ * file, where the original had none are folded. A file that had such runs itself is left as it was.
+ */
+function tidyBlankLines(original: string, output: string): string {
+  const eol = original.includes('\r\n') ? '\r\n' : '\n';
+  const run = new RegExp(`(?:${eol}[ \\t]*){3,}`, 'g');
+  let tidied = output;
+  if (!run.test(original)) tidied = tidied.replace(run, eol + eol);
+  if (!/^\s*\r?\n/.test(original)) tidied = tidied.replace(/^(?:[ \t]*\r?\n)+/, '');
+  return tidied;
+}
+
+/** The module a transform exports: a function for the CLI, and jscodeshift's transform signature. */
+export function defineTransform(transform: TransformName, rewrite: Rewrite) {
+  const run = (source: string, path: string, options: CodemodOptions = {}) => runRewrite(transform, rewrite, source, path, options);
+  /** jscodeshift entry: returns the new source, or undefined when nothing changed; review items go to `api.report`. */
+  const jscodeshiftTransform = (file: FileInfo, api: API, options: JscodeshiftOptions): string | undefined => {
+    const outcome = run(file.source, file.path, options as CodemodOptions);
+    for (const note of outcome.review) api.report(`${file.path}:${note.line}: ${note.reason}`);
+    return outcome.source;
+  };
+  return { name: transform, run, jscodeshiftTransform };
+}

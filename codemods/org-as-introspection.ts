@@ -1,0 +1,113 @@
+/**
+ * org-as-introspection: access tokens of an Okta org authorization server, verified locally, are checked
+ * at the org's introspection endpoint instead (`createTokenIntrospector`, which fails closed on inactive
+ * tokens); or, with `--to-custom-as`, the verification moves to the org's default custom authorization
+ * server (`<org>/oauth2/default`, audience `api://default`).
+ */
+import { quoted, replaceNode, textOf } from '../src/analysis/edits.js';
+import { orgServerFindings, type OrgAccessTokenFinding } from '../src/analysis/org-server-use.js';
+import { rangeOf } from '../src/analysis/syntax.js';
+import { knownString } from '../src/analysis/values.js';
+import { bindingsRead, isHoistable } from './lib/hoisting.js';
+import { HelperInstances } from './lib/helper-instances.js';
+import { newConfig, type HelperConfig } from './lib/helper-config.js';
+import { defineTransform, type TransformContext } from './lib/transformer.js';
+import { removeUnused } from './lib/unused.js';
+import { rewriteVerificationCall, type CallRewrite } from './lib/verification-rewrites.js';
+
+const INSTANCE = '\u0000introspector\u0000';
+
+function rewrite(context: TransformContext): void {
+  const findings = orgServerFindings(context.analysis, context.tokens, context.source, { orgIssuers: context.options.orgIssuers ?? [] });
+  const helpers = new HelperInstances(context);
+  const replaced: (readonly [number, number])[] = [];
+  const keep = new Set<unknown>();
+
+  for (const finding of findings) {
+    if (finding.kind === 'malformed-issuer') {
+      context.review(finding.node, `'${finding.fact.text}' is not a valid Okta issuer: fix it by hand`);
+      continue;
+    }
+    if (context.options.toCustomAs) {
+      if (finding.toCustomServer.length === 0) {
+        context.review(finding.node, `the org URL is not written as a literal here: switch to '${finding.customIssuer}' by hand`);
+        continue;
+      }
+      context.edit(...finding.toCustomServer);
+      context.rewrote(finding.node);
+      context.review(finding.node, `now verifies tokens of '${finding.customIssuer}': make sure the custom authorization server exists and issues the scopes your clients request`);
+      continue;
+    }
+
+    const config = introspectorConfig(context, finding);
+    const call = introspectionCall(context, finding);
+    if (!call.ok) {
+      context.review(finding.site.call.node, call.reason);
+      continue;
+    }
+    const name = helpers.instance('createTokenIntrospector', config.properties, finding.site.call.node, config.reads, config.notes.join('; ') || undefined);
+    if (!name) {
+      context.review(finding.site.call.node, 'the introspector cannot be declared before this code (it reads constants declared after it)');
+      continue;
+    }
+    context.edit(...call.rewrite.edits.map((edit) => ({ range: edit.range, text: edit.text.split(INSTANCE).join(name) })));
+    replaced.push(...call.rewrite.replaced);
+    for (const binding of config.reads) keep.add(binding);
+    for (const node of call.rewrite.copied) for (const binding of bindingsRead(context.index, node)) keep.add(binding);
+    context.rewrote(finding.site.call.node);
+    for (const note of config.notes) context.review(finding.site.call.node, note);
+  }
+
+  if (replaced.length === 0) return;
+  context.edit(...helpers.edits(), ...removeUnused(context.source, context.index, context.analysis.resolver, replaced, keep));
+}
+
+/** The org issuer, and client credentials from the environment for a person to provide. */
+function introspectorConfig(context: TransformContext, finding: OrgAccessTokenFinding): HelperConfig {
+  const config = newConfig();
+  const { site } = finding;
+  const origin = 'origin' in finding.fact.shape ? finding.fact.shape.origin : undefined;
+  let issuer: string | undefined;
+  if (finding.kind === 'org-issuer' && site.issuer) {
+    const known = knownString(site.issuer.value);
+    if (known !== undefined) issuer = quoted(context.source, known.replace(/\/+$/, ''));
+    else if (isHoistable(context.index, site.issuer.node)) {
+      issuer = textOf(context.source, site.issuer.node);
+      for (const binding of bindingsRead(context.index, site.issuer.node)) config.reads.add(binding);
+    }
+  }
+  issuer ??= origin ? quoted(context.source, origin) : context.options.issuer ? quoted(context.source, context.options.issuer) : undefined;
+  if (!issuer) {
+    config.notes.push('the org issuer is not in the code: set OKTA_ORG_URL, or run again with --issuer');
+    issuer = 'process.env.OKTA_ORG_URL';
+  }
+  let clientId = 'process.env.OKTA_CLIENT_ID';
+  if (site.clientId && isHoistable(context.index, site.clientId.node)) {
+    clientId = textOf(context.source, site.clientId.node);
+    for (const binding of bindingsRead(context.index, site.clientId.node)) config.reads.add(binding);
+  }
+  config.properties.push(['issuer', issuer], ['clientId', clientId], ['clientSecret', 'process.env.OKTA_CLIENT_SECRET']);
+  config.notes.push('introspection authenticates a client of the org: set OKTA_CLIENT_SECRET (and OKTA_CLIENT_ID) for it, or switch to private_key_jwt');
+  return config;
+}
+
+type CallResult = { ok: true; rewrite: CallRewrite } | { ok: false; reason: string };
+
+function introspectionCall(context: TransformContext, finding: OrgAccessTokenFinding): CallResult {
+  const { site } = finding;
+  if (site.api.id === '@okta/jwt-verifier#verifyAccessToken') {
+    // `verifier.verifyAccessToken(token, aud)` resolved with `{ claims }`; the introspector keeps that shape.
+    const token = site.call.args[0];
+    if (!token) return { ok: false, reason: 'the call has no token' };
+    const text = `${INSTANCE}.introspect(${textOf(context.source, token)}).then((claims) => ({ claims }))`;
+    return { ok: true, rewrite: { edits: [replaceNode(site.call.node, text)], replaced: [rangeOf(site.call.node)], copied: [token] } };
+  }
+  if (site.library === '@okta/jwt-verifier') {
+    return { ok: false, reason: 'the org verifier is exported: its users call verifyAccessToken, which must become createTokenIntrospector(...).introspect(token)' };
+  }
+  return rewriteVerificationCall(context, site, INSTANCE, 'introspect');
+}
+
+const transform = defineTransform('org-as-introspection', rewrite);
+export const orgAsIntrospection = transform.run;
+export default transform.jscodeshiftTransform;

@@ -1,0 +1,1 @@
+export const headersFor = (authState: { idToken: string }) => ({ Authorization: `Bearer ${authState.idToken}` });

@@ -1,0 +1,8 @@
+import { oktaAuth } from './auth';
+
+export async function listOrders() {
+  const response = await fetch('/api/orders', {
+    headers: { Authorization: `Bearer ${oktaAuth.getAccessToken()}` },
+  });
+  return response.json();
+}

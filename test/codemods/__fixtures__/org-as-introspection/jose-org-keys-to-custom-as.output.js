@@ -1,0 +1,5 @@
+import { createRemoteJWKSet, jwtVerify } from 'jose';
+
+const orgKeys = createRemoteJWKSet(new URL('https://acme.okta.com/oauth2/default/v1/keys'));
+
+export const check = (token) => jwtVerify(token, orgKeys, { issuer: 'https://acme.okta.com/oauth2/default', audience: 'api://default' });

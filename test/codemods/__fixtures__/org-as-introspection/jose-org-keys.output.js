@@ -1,0 +1,8 @@
+import { createTokenIntrospector } from 'eslint-plugin-oidc/runtime';
+// oidc-codemod: review: introspection authenticates a client of the org: set OKTA_CLIENT_SECRET (and OKTA_CLIENT_ID) for it, or switch to private_key_jwt
+const tokenIntrospector = createTokenIntrospector({ issuer: 'https://acme.okta.com', clientId: process.env.OKTA_CLIENT_ID, clientSecret: process.env.OKTA_CLIENT_SECRET });
+
+export async function verifyWebhookCaller(authorization) {
+  const payload = await tokenIntrospector.introspect(authorization.slice('Bearer '.length));
+  return payload;
+}

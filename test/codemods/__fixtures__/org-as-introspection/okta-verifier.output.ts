@@ -1,0 +1,16 @@
+import type { NextFunction, Request, Response } from 'express';
+import { createTokenIntrospector } from 'eslint-plugin-oidc/runtime';
+// oidc-codemod: review: introspection authenticates a client of the org: set OKTA_CLIENT_SECRET (and OKTA_CLIENT_ID) for it, or switch to private_key_jwt
+const tokenIntrospector = createTokenIntrospector({ issuer: 'https://acme.okta.com', clientId: process.env.OKTA_CLIENT_ID, clientSecret: process.env.OKTA_CLIENT_SECRET });
+
+export async function requireAccessToken(req: Request, res: Response, next: NextFunction) {
+  const token = req.headers.authorization?.split(' ')[1];
+  if (!token) return res.status(401).end();
+  try {
+    const jwt = await tokenIntrospector.introspect(token).then((claims) => ({ claims }));
+    res.locals.claims = jwt.claims;
+    next();
+  } catch {
+    res.status(401).end();
+  }
+}
