@@ -1,22 +1,35 @@
 import { defineConfig } from 'tsup';
 
-// One build, two module systems: `import` gets ESM, `require` gets CommonJS, each with its declarations.
-export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    'runtime/index': 'src/runtime/index.ts',
-    // jscodeshift transform modules: `jscodeshift -t node_modules/eslint-plugin-oidc/dist/codemods/<name>.cjs`.
-    'codemods/jwks-discovery': 'codemods/jwks-discovery.ts',
-    'codemods/org-as-introspection': 'codemods/org-as-introspection.ts',
-    'codemods/id-token-to-access-token': 'codemods/id-token-to-access-token.ts',
+export default defineConfig([
+  // One build, two module systems: `import` gets ESM, `require` gets CommonJS, each with its declarations.
+  {
+    entry: {
+      index: 'src/index.ts',
+      'runtime/index': 'src/runtime/index.ts',
+      // jscodeshift transform modules: `jscodeshift -t node_modules/eslint-plugin-oidc/dist/codemods/<name>.cjs`.
+      'codemods/jwks-discovery': 'codemods/jwks-discovery.ts',
+      'codemods/org-as-introspection': 'codemods/org-as-introspection.ts',
+      'codemods/id-token-to-access-token': 'codemods/id-token-to-access-token.ts',
+    },
+    format: ['esm', 'cjs'],
+    // tsup's declaration build sets `baseUrl`, which TypeScript 6 deprecates.
+    dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
+    clean: true,
+    target: 'node20',
+    platform: 'node',
+    sourcemap: false,
+    splitting: false,
+    shims: false,
   },
-  format: ['esm', 'cjs'],
-  // tsup's declaration build sets `baseUrl`, which TypeScript 6 deprecates.
-  dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
-  clean: true,
-  target: 'node20',
-  platform: 'node',
-  sourcemap: false,
-  splitting: false,
-  shims: false,
-});
+  // The command line: ESM, with its shebang.
+  {
+    entry: { 'cli/oidc-codemod': 'src/cli/oidc-codemod.ts' },
+    format: ['esm'],
+    dts: false,
+    clean: false,
+    target: 'node20',
+    platform: 'node',
+    splitting: false,
+    banner: { js: '#!/usr/bin/env node' },
+  },
+]);

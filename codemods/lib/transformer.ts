@@ -10,6 +10,7 @@ import { applyEdits, type TextEdit } from '../../src/analysis/edits.js';
 import type { FileIndex } from '../../src/analysis/file-index.js';
 import { startOf, type AstNode } from '../../src/analysis/syntax.js';
 import { tokenSourcesFor, type TokenSourceAnalysis } from '../../src/analysis/token-sources.js';
+import type { TypeOracle } from '../../src/analysis/values.js';
 import { verificationAnalysisFor, type VerificationAnalysis } from '../../src/analysis/verify-sites.js';
 
 export type TransformName = 'jwks-discovery' | 'org-as-introspection' | 'id-token-to-access-token';
@@ -99,7 +100,19 @@ export class UnparsableFileError extends Error {
   }
 }
 
-export function runRewrite(transform: TransformName, rewrite: Rewrite, source: string, path: string, options: CodemodOptions = {}): TransformOutcome {
+/** What the CLI knows beyond one file: values exported by the project's other modules. */
+export interface TransformEnvironment {
+  readonly values?: TypeOracle;
+}
+
+export function runRewrite(
+  transform: TransformName,
+  rewrite: Rewrite,
+  source: string,
+  path: string,
+  options: CodemodOptions = {},
+  environment: TransformEnvironment = {},
+): TransformOutcome {
   let root: AstNode;
   try {
     root = parseFile(source, path);
@@ -110,7 +123,7 @@ export function runRewrite(transform: TransformName, rewrite: Rewrite, source: s
   const rewrites: RewriteNote[] = [];
   const review: ReviewNote[] = [];
   const madeAsync: AsyncChange[] = [];
-  const analysis = verificationAnalysisFor(root);
+  const analysis = verificationAnalysisFor(root, environment.values);
   const context: TransformContext = {
     transform,
     source,
@@ -160,7 +173,8 @@ function tidyBlankLines(original: string, output: string): string {
 
 /** The module a transform exports: a function for the CLI, and jscodeshift's transform signature. */
 export function defineTransform(transform: TransformName, rewrite: Rewrite) {
-  const run = (source: string, path: string, options: CodemodOptions = {}) => runRewrite(transform, rewrite, source, path, options);
+  const run = (source: string, path: string, options: CodemodOptions = {}, environment: TransformEnvironment = {}) =>
+    runRewrite(transform, rewrite, source, path, options, environment);
   /** jscodeshift entry: returns the new source, or undefined when nothing changed; review items go to `api.report`. */
   const jscodeshiftTransform = (file: FileInfo, api: API, options: JscodeshiftOptions): string | undefined => {
     const outcome = run(file.source, file.path, options as CodemodOptions);

@@ -42,6 +42,7 @@ export function orgServerFindings(
   };
 
   const sites = analysis.sites();
+  const index = analysis.resolver.index;
   for (const site of sites) {
     const issuerFacts = issuerFactsOf(site.issuer?.value, options);
     for (const fact of issuerFacts) {
@@ -57,7 +58,9 @@ export function orgServerFindings(
     const anchor = issuer ?? keys?.fact ?? audience;
     if (!anchor) continue;
     const customIssuer = customIssuerText(anchor);
-    const toCustomServer = customServerEdits(source, issuer, keys?.fact, audience);
+    // Values followed into other modules have nodes of other files: only this file's nodes are edited.
+    const local = (fact: IssuerFact | undefined) => (fact?.node && (fact.node === index.program || index.parentOf(fact.node)) ? fact : undefined);
+    const toCustomServer = customServerEdits(source, local(issuer), local(keys?.fact), local(audience));
     if (issuer && site.issuer) add({ kind: 'org-issuer', node: site.issuer.node, site, fact: issuer, customIssuer, toCustomServer });
     else if (keys) add({ kind: 'org-keys', node: urlArgument(keys.slot.node), site, fact: keys.fact, customIssuer, toCustomServer });
     else if (audience && site.audience) add({ kind: 'org-audience', node: site.audience.node, site, fact: audience, customIssuer, toCustomServer });

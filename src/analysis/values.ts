@@ -76,6 +76,11 @@ export type Certainty = 'known' | 'partial' | 'unknown';
  */
 export interface TypeOracle {
   literalValueOf(node: AstNode): string | undefined;
+  /**
+   * The value a module exports, for an import binding: how the codemod CLI follows constants across the
+   * files of a project (a key exported by one module and used by another).
+   */
+  importedValue?(module: string, exportName: string): StaticValue | undefined;
 }
 
 const MAX_DEPTH = 40;
@@ -119,14 +124,24 @@ export class ValueEvaluator {
     }
     if (binding.kind === 'catch') return { kind: 'unknown', origin: 'parameter', hint: binding.name, node };
     if (binding.kind === 'import' || binding.kind === 'import-equals') {
-      return this.fromTypes(node) ?? { kind: 'unknown', origin: 'import', hint: binding.name, node };
+      return this.fromTypes(node) ?? this.fromOtherModule(binding) ?? { kind: 'unknown', origin: 'import', hint: binding.name, node };
     }
     if ((reassignable && binding.writes > 0) || !binding.init) {
       return { kind: 'unknown', origin: binding.init ? 'reassigned' : 'expression', hint: binding.name, node };
     }
     if (binding.rest) return { kind: 'unknown', origin: 'expression', hint: binding.name, node };
     let value = this.evaluate(binding.init);
-    for (const step of binding.path) {
+    let path = binding.path;
+    // `const { KEY } = require('./keys')`: the other module's export, where the caller can follow it.
+    const required = requiredModule(binding.init, this.index);
+    if (required && typeof path[0] === 'string' && this.types?.importedValue) {
+      const exported = this.types.importedValue(required, path[0]);
+      if (exported) {
+        value = exported;
+        path = path.slice(1);
+      }
+    }
+    for (const step of path) {
       value = this.member(value, String(step), binding.name, node);
     }
     return value;
@@ -170,6 +185,20 @@ export class ValueEvaluator {
       ...(basePath ? { path: `${basePath}.${name}` } : {}),
       node,
     };
+  }
+
+  private fromOtherModule(binding: Binding): StaticValue | undefined {
+    if (!this.types?.importedValue || binding.kind !== 'import') return undefined;
+    const declaration = binding.declaration;
+    const module = this.index.parentOf(declaration)?.source?.value;
+    if (typeof module !== 'string') return undefined;
+    const exportName =
+      declaration.type === 'ImportDefaultSpecifier'
+        ? 'default'
+        : declaration.type === 'ImportSpecifier'
+          ? (declaration.imported?.name ?? declaration.imported?.value)
+          : undefined;
+    return typeof exportName === 'string' ? this.types.importedValue(module, exportName) : undefined;
   }
 
   private fromTypes(node: AstNode): StaticValue | undefined {
@@ -433,6 +462,13 @@ export class ValueEvaluator {
       return undefined;
     }
   }
+}
+
+function requiredModule(init: AstNode, index: FileIndex): string | undefined {
+  const call = unwrap(init);
+  if (call.type !== 'CallExpression' || !isIdentifier(call.callee as AstNode, 'require') || index.resolve(call.callee as AstNode)) return undefined;
+  const argument = (call.arguments as AstNode[])[0];
+  return argument && (argument.type === 'Literal' || argument.type === 'StringLiteral') && typeof argument.value === 'string' ? argument.value : undefined;
 }
 
 function calleeHint(callee: AstNode): { hint?: string } {
