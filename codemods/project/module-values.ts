@@ -62,7 +62,7 @@ export class ProjectModules {
   private load(path: string): ModuleEntry | undefined {
     const cached = this.modules.get(path);
     if (cached !== undefined) return cached ?? undefined;
-    let entry: ModuleEntry | null = null;
+    let entry: ModuleEntry | null;
     try {
       const source = readFileSync(path, 'utf8');
       const root = parseFile(source, path);

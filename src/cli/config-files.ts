@@ -25,7 +25,7 @@ function configFiles(paths: readonly string[]): string[] {
   const found: string[] = [];
   for (const given of paths) {
     const path = resolve(given);
-    let isDirectory = false;
+    let isDirectory: boolean;
     try {
       isDirectory = statSync(path).isDirectory();
     } catch {
