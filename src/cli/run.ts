@@ -45,7 +45,8 @@ export interface JsonReport {
   errors: { path: string; reason: string }[];
 }
 
-const fatalDecoder = new TextDecoder('utf-8', { fatal: true });
+// `ignoreBOM` keeps a byte order mark in the text, so that it can be written back.
+const fatalDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let args: CliArguments;
@@ -103,6 +104,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const progress = !args.json && io.isTTY && listing.files.length > PROGRESS_THRESHOLD;
   let scanned = 0;
   for (const file of listing.files) {
+    // Let a signal handler run between files: the work is synchronous otherwise.
+    if (scanned % 20 === 0) await yieldToEventLoop();
     if (io.interrupted?.()) break;
     scanned++;
     if (progress && scanned % 100 === 0) io.stderr(`\roidc-codemod: ${scanned}/${listing.files.length} files`);
@@ -187,7 +190,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   const writer = createWriter(!writes);
   const changedPaths = new Set<string>();
-  for (const file of pending) {
+  for (const [position, file] of pending.entries()) {
+    if (position % 20 === 0) await yieldToEventLoop();
     if (io.interrupted?.()) break;
     try {
       writer.write(file.path, file.text, file.validate);
@@ -228,6 +232,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (errors.length > 0) return 2;
   if (args.check && report.summary.filesChanged > 0) return 1;
   return 0;
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function textReport(report: JsonReport, args: CliArguments): string {

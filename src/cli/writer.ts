@@ -38,6 +38,8 @@ export function createWriter(dryRun: boolean): Writer {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new WriteRefusedError(`${path}: cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
       }
+      // A file nobody may write is left alone, even by a user (root) whom permissions do not stop.
+      if (mode !== undefined && (mode & 0o222) === 0) throw new WriteRefusedError(`${path}: cannot be written (the file is read-only)`);
       const temporary = join(dirname(path), `.${basename(path)}.oidc-codemod-${process.pid}.tmp`);
       try {
         writeFileSync(temporary, text, { flag: 'wx' });
