@@ -18,7 +18,7 @@ function rewrite(context: TransformContext): void {
     context.edit(...edit.edits);
     context.rewrote(finding.node);
     if (finding.kind !== 'id-token-sent') {
-      if (!context.options.audience && edit.audience === audience) {
+      if (!context.options.audience && !edit.audienceFromConfiguration) {
         context.review(finding.node, `the API's audience is assumed to be '${audience}': run again with --audience if it is another`);
       }
     } else {

@@ -15,8 +15,10 @@ import type { SlotFact, VerificationAnalysis, VerificationSite } from './verify-
 /** An edit that switches to access tokens; `audienceKnown` says whether the audience came from configuration. */
 export interface AccessTokenEdit {
   readonly edits: readonly TextEdit[];
-  /** The audience written by the edit; undefined when configuration does not show it. */
+  /** The audience written by the edit; undefined when neither configuration nor the caller gave one. */
   readonly audience?: string;
+  /** Whether the configuration shows that audience (the issuer is the default custom server). */
+  readonly audienceFromConfiguration?: boolean;
   /** A readable form of the replacement, for messages. */
   readonly replacement: string;
 }
@@ -84,10 +86,11 @@ function readsRequestToken(site: VerificationSite, tokens: TokenSourceAnalysis):
 }
 
 /** The API audience configuration shows (the default custom server's), or the one the user gave. */
-function apiAudience(site: VerificationSite, options: IdTokenFindingOptions): string | undefined {
+function apiAudience(site: VerificationSite, options: IdTokenFindingOptions): { audience?: string; audienceFromConfiguration?: boolean } {
   const facts = issuerFactsOf(site.issuer?.value);
   const isDefaultServer = facts.length > 0 && facts.every((fact) => fact.shape.kind === 'okta-custom' && fact.shape.authorizationServerId === DEFAULT_CUSTOM_AS_ID);
-  return isDefaultServer ? DEFAULT_CUSTOM_AS_AUDIENCE : options.audience;
+  if (isDefaultServer) return { audience: DEFAULT_CUSTOM_AS_AUDIENCE, audienceFromConfiguration: true };
+  return options.audience ? { audience: options.audience } : {};
 }
 
 /** `verifier.verifyIdToken(token, clientId, nonce)` -> `verifier.verifyAccessToken(token, <audience>)`. */
@@ -95,17 +98,17 @@ function verifyAccessTokenEdit(site: VerificationSite, source: string, options: 
   const call = site.call.node;
   const callee = unwrap(call.callee as AstNode);
   if (!isMemberExpression(callee) || memberName(callee) !== 'verifyIdToken' || callee.computed || !site.token) return undefined;
-  const audience = apiAudience(site, options);
-  const replacement = `${textOf(source, callee.object as AstNode)}.verifyAccessToken(${textOf(source, site.token)}, ${quoted(source, audience ?? AUDIENCE_PLACEHOLDER)})`;
-  return { edits: [replaceNode(call, replacement)], replacement, ...(audience ? { audience } : {}) };
+  const known = apiAudience(site, options);
+  const replacement = `${textOf(source, callee.object as AstNode)}.verifyAccessToken(${textOf(source, site.token)}, ${quoted(source, known.audience ?? AUDIENCE_PLACEHOLDER)})`;
+  return { edits: [replaceNode(call, replacement)], replacement, ...known };
 }
 
 /** A client-id audience -> the API's audience, where it is known. */
 function apiAudienceEdit(site: VerificationSite, slot: SlotFact, source: string, options: IdTokenFindingOptions): AccessTokenEdit | undefined {
-  const audience = apiAudience(site, options);
-  if (!audience || knownString(slot.value) === audience) return undefined;
-  const replacement = quoted(source, audience);
-  return { edits: [replaceNode(slot.node, replacement)], audience, replacement };
+  const known = apiAudience(site, options);
+  if (!known.audience || knownString(slot.value) === known.audience) return undefined;
+  const replacement = quoted(source, known.audience);
+  return { edits: [replaceNode(slot.node, replacement)], replacement, ...known };
 }
 
 /** `getIdToken()` -> `getAccessToken()`, `x.idToken.idToken` -> `x.accessToken.accessToken`, `get('idToken')` -> `get('accessToken')`. */

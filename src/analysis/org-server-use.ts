@@ -93,11 +93,20 @@ function checksAccessTokens(site: VerificationSite, sites: readonly Verification
   if (site.role === 'verifier' && site.library === '@okta/jwt-verifier') {
     if (sites.some((other) => other.call.maker?.node === site.call.node)) return false; // Judged at each method call.
     const index = analysis.resolver.index;
-    const declarator = index.parentOf(site.call.node);
-    const binding = declarator?.type === 'VariableDeclarator' && declarator.id.type === 'Identifier' ? index.resolve(declarator.id as AstNode) : undefined;
+    const parent = index.parentOf(site.call.node);
+    // `module.exports = new OktaJwtVerifier(...)`, `export default new OktaJwtVerifier(...)`.
+    if (parent?.type === 'ExportDefaultDeclaration') return true;
+    if (parent?.type === 'AssignmentExpression' && parent.right === site.call.node && /^(module\.)?exports\b/.test(dottedTarget(parent.left as AstNode))) return true;
+    const binding = parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' ? index.resolve(parent.id as AstNode) : undefined;
     return !!binding && index.isExported(binding) && !usedOnlyForIdTokens(binding, analysis);
   }
   return true;
+}
+
+function dottedTarget(node: AstNode): string {
+  if (node.type === 'Identifier') return node.name as string;
+  if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') return `${dottedTarget(node.object as AstNode)}.${node.property.name as string}`;
+  return '';
 }
 
 function usedOnlyForIdTokens(binding: Binding, analysis: VerificationAnalysis): boolean {

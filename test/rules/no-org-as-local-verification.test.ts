@@ -114,6 +114,13 @@ ruleTester.run('no-org-as-local-verification', rule, {
       });
     })(),
     (() => {
+      // A verifier exported directly, for other modules to call verifyAccessToken on.
+      const code = `const OktaJwtVerifier = require('@okta/jwt-verifier');\nmodule.exports = new OktaJwtVerifier({ issuer: process.env.OKTA_ISSUER || 'https://acme.okta.com' });`;
+      return invalid(code, `process.env.OKTA_ISSUER || 'https://acme.okta.com'`, 'orgIssuer', {
+        suggestions: [edited(code, [`'https://acme.okta.com'`, `'https://acme.okta.com/oauth2/default'`])],
+      });
+    })(),
+    (() => {
       // jose with an org issuer: both the issuer and the keys move to the custom server.
       const code = `import { jwtVerify, createRemoteJWKSet } from 'jose';\nconst JWKS = createRemoteJWKSet(new URL('https://acme.okta.com/oauth2/v1/keys'));\nexport const check = (token) => jwtVerify(token, JWKS, { issuer: 'https://acme.okta.com' });`;
       return invalid(code, `'https://acme.okta.com' }`.slice(0, -2), 'orgIssuer', {

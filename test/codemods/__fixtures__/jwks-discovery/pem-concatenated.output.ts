@@ -1,0 +1,6 @@
+import { createAccessTokenVerifier } from 'eslint-plugin-oidc/runtime';
+const accessTokenVerifier = createAccessTokenVerifier({ issuer: 'https://acme.okta.com/oauth2/default', audience: 'api://default' });
+
+export async function check(token: string) {
+  return await accessTokenVerifier.verify(token);
+}

@@ -1,0 +1,6 @@
+const { createAccessTokenVerifier } = require('eslint-plugin-oidc/runtime');
+const accessTokenVerifier = createAccessTokenVerifier({ issuer: 'https://acme.okta.com/oauth2/default', audience: 'api://orders' });
+
+exports.verify = async function verify(token) {
+  return await accessTokenVerifier.verify(token);
+};
