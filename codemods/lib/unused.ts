@@ -5,7 +5,7 @@
  */
 import type { TextEdit } from '../../src/analysis/edits.js';
 import type { Binding, FileIndex } from '../../src/analysis/file-index.js';
-import { childNodes, isCallExpression, isMemberExpression, memberName, rangeOf, unwrap, type AstNode } from '../../src/analysis/syntax.js';
+import { isCallExpression, isMemberExpression, memberName, rangeOf, unwrap, walkNodes, type AstNode } from '../../src/analysis/syntax.js';
 import type { EntityResolver } from '../../src/analysis/imports.js';
 
 type Range = readonly [number, number];
@@ -80,16 +80,15 @@ function editsFor(source: string, removals: readonly Removal[]): TextEdit[] {
 
 function bindingsReadIn(index: FileIndex, ranges: readonly Range[]): Set<Binding> {
   const found = new Set<Binding>();
-  const visit = (node: AstNode) => {
+  walkNodes(index.program, (node) => {
     const [start, end] = rangeOf(node);
-    if (!ranges.some((range) => start < range[1] && range[0] < end)) return;
+    if (!ranges.some((range) => start < range[1] && range[0] < end)) return false;
     if (node.type === 'Identifier' && index.isReference(node) && ranges.some((range) => start >= range[0] && end <= range[1])) {
       const binding = index.resolve(node);
       if (binding) found.add(binding);
     }
-    for (const child of childNodes(node)) visit(child);
-  };
-  visit(index.program);
+    return true;
+  });
   return found;
 }
 

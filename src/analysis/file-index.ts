@@ -3,7 +3,7 @@
  * carry no parent and jscodeshift's scopes differ from ESLint's, so the analysis keeps its own), and the
  * nodes the other analyses begin with (calls, classes, templates).
  */
-import { childNodes, isFunction, isIdentifier, programOf, type AstNode } from './syntax.js';
+import { childNodes, isFunction, isIdentifier, programOf, walkNodes, type AstNode } from './syntax.js';
 
 export type BindingKind =
   | 'var'
@@ -121,7 +121,7 @@ export class FileIndex {
 
   constructor(root: AstNode) {
     this.program = programOf(root);
-    this.walk(this.program, undefined, [], []);
+    this.walk(this.program);
     for (const id of this.writtenIdentifiers) {
       const binding = this.resolve(id);
       if (binding) binding.writes++;
@@ -171,19 +171,18 @@ export class FileIndex {
   /** Identifiers that read a binding (not its declaration), computed on first use. */
   referencesOf(binding: Binding): readonly AstNode[] {
     if (!this.referenceIndex) {
-      this.referenceIndex = new Map();
-      const visit = (node: AstNode) => {
+      const index = new Map<Binding, AstNode[]>();
+      walkNodes(this.program, (node) => {
         if (node.type === 'Identifier' && this.isReference(node)) {
           const target = this.resolve(node);
           if (target && target.id !== node) {
-            const list = this.referenceIndex!.get(target) ?? [];
+            const list = index.get(target) ?? [];
             list.push(node);
-            this.referenceIndex!.set(target, list);
+            index.set(target, list);
           }
         }
-        for (const child of childNodes(node)) visit(child);
-      };
-      visit(this.program);
+      });
+      this.referenceIndex = index;
     }
     return this.referenceIndex.get(binding) ?? [];
   }
@@ -270,11 +269,52 @@ export class FileIndex {
     else bindings.set(binding.name, binding);
   }
 
-  private walk(node: AstNode, parent: AstNode | undefined, scopeStack: AstNode[], functionStack: AstNode[]): void {
-    if (parent) this.parents.set(node, parent);
-    const scope = scopeStack[scopeStack.length - 1];
-    const functionScope = functionStack[functionStack.length - 1];
+  /** One pass over the tree, with an explicit stack: deeply nested code must not overflow the call stack. */
+  private walk(program: AstNode): void {
+    interface Frame {
+      readonly node: AstNode;
+      readonly parent: AstNode | undefined;
+      readonly scope: AstNode | undefined;
+      readonly functionScope: AstNode | undefined;
+    }
+    const frames: Frame[] = [{ node: program, parent: undefined, scope: undefined, functionScope: undefined }];
+    while (frames.length > 0) {
+      const { node, parent, scope, functionScope } = frames.pop()!;
+      this.visit(node, parent, scope, functionScope);
+      let innerScope = scope;
+      let innerFunctionScope = functionScope;
+      if (isScopeNode(node)) {
+        this.enterScope(node);
+        innerScope = node;
+        if (isFunctionScope(node)) innerFunctionScope = node;
+      }
+      const children = childNodes(node);
+      for (let index = children.length - 1; index >= 0; index--) {
+        frames.push({ node: children[index]!, parent: node, scope: innerScope, functionScope: innerFunctionScope });
+      }
+    }
+  }
 
+  /** Declarations a scope node makes itself: parameters, a function expression's or class's own name, a catch parameter. */
+  private enterScope(node: AstNode): void {
+    if (isFunction(node)) {
+      if (node.type === 'FunctionExpression' && node.id) {
+        this.declare(node, { id: node.id as AstNode, path: [], rest: false }, 'function', node, undefined);
+      }
+      for (const param of (node.params ?? []) as AstNode[]) {
+        for (const name of patternNames(param)) this.declare(node, name, 'param', param, undefined);
+      }
+    } else if (node.type === 'ClassExpression' && node.id) {
+      this.declare(node, { id: node.id as AstNode, path: [], rest: false }, 'class', node, undefined);
+    } else if (node.type === 'CatchClause' && node.param) {
+      for (const name of patternNames(node.param as AstNode)) this.declare(node, name, 'catch', node, undefined);
+    }
+    if (!this.scopes.has(node)) this.scopes.set(node, new Map());
+  }
+
+  /** What one node declares or is, recorded in the scope that holds it. */
+  private visit(node: AstNode, parent: AstNode | undefined, scope: AstNode | undefined, functionScope: AstNode | undefined): void {
+    if (parent) this.parents.set(node, parent);
     switch (node.type) {
       case 'VariableDeclaration': {
         const kind = node.kind === 'var' ? 'var' : node.kind === 'let' ? 'let' : node.kind === 'const' ? 'const' : 'using';
@@ -363,28 +403,6 @@ export class FileIndex {
       default:
         break;
     }
-
-    if (!isScopeNode(node)) {
-      for (const child of childNodes(node)) this.walk(child, node, scopeStack, functionStack);
-      return;
-    }
-
-    const innerScopes = [...scopeStack, node];
-    const innerFunctions = isFunctionScope(node) ? [...functionStack, node] : functionStack;
-    if (isFunction(node)) {
-      if (node.type === 'FunctionExpression' && node.id) {
-        this.declare(node, { id: node.id as AstNode, path: [], rest: false }, 'function', node, undefined);
-      }
-      for (const param of (node.params ?? []) as AstNode[]) {
-        for (const name of patternNames(param)) this.declare(node, name, 'param', param, undefined);
-      }
-    } else if (node.type === 'ClassExpression' && node.id) {
-      this.declare(node, { id: node.id as AstNode, path: [], rest: false }, 'class', node, undefined);
-    } else if (node.type === 'CatchClause' && node.param) {
-      for (const name of patternNames(node.param as AstNode)) this.declare(node, name, 'catch', node, undefined);
-    }
-    if (!this.scopes.has(node)) this.scopes.set(node, new Map());
-    for (const child of childNodes(node)) this.walk(child, node, innerScopes, innerFunctions);
   }
 }
 

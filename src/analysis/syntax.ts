@@ -47,6 +47,20 @@ export function childNodes(node: AstNode): AstNode[] {
   return children;
 }
 
+/**
+ * Visits a tree depth-first in source order without recursion (deeply nested code, which editors send
+ * while someone types, must not overflow the stack). `enter` returns false to skip a node's children.
+ */
+export function walkNodes(root: AstNode, enter: (node: AstNode) => boolean | void): void {
+  const stack: AstNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (enter(node) === false) continue;
+    const children = childNodes(node);
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
+  }
+}
+
 /** The program node: ESLint gives `Program`, jscodeshift a Babel `File` around it. */
 export function programOf(root: AstNode): AstNode {
   return root.type === 'File' ? (root.program as AstNode) : root;
@@ -190,12 +204,11 @@ export function returnedExpressions(fn: AstNode): AstNode[] {
   if (!body) return [];
   if (body.type !== 'BlockStatement') return [body];
   const results: AstNode[] = [];
-  const visit = (node: AstNode) => {
-    if (node !== body && isFunction(node)) return;
+  walkNodes(body, (node) => {
+    if (node !== body && isFunction(node)) return false;
     if (node.type === 'ReturnStatement' && node.argument) results.push(node.argument as AstNode);
-    for (const child of childNodes(node)) visit(child);
-  };
-  visit(body);
+    return true;
+  });
   return results;
 }
 

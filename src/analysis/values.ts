@@ -305,6 +305,39 @@ export class ValueEvaluator {
   }
 
   private concatenation(node: AstNode): StaticValue {
+    // `'line\n' + 'line\n' + …` nests to the left as deep as it is long: read the chain as a list.
+    const operands: AstNode[] = [];
+    let left: AstNode = node;
+    while (left.type === 'BinaryExpression' && left.operator === '+') {
+      operands.unshift(left.right as AstNode);
+      left = unwrap(left.left as AstNode);
+    }
+    operands.unshift(left);
+    if (operands.length > 2) {
+      const values = operands.map((operand) => this.evaluate(operand));
+      if (!values.some((value) => value.kind === 'string' || value.kind === 'partial-string')) return this.pairwise(node);
+      const parts: PartialStringPart[] = [];
+      let stringSeen = false;
+      let numericPrefix: number | undefined;
+      values.forEach((value, position) => {
+        // Numbers add up until the first string, as `1 + 2 + 'x'` does.
+        if (!stringSeen && value.kind === 'primitive' && typeof value.value === 'number') {
+          numericPrefix = (numericPrefix ?? 0) + value.value;
+          return;
+        }
+        if (numericPrefix !== undefined) {
+          parts.push(String(numericPrefix));
+          numericPrefix = undefined;
+        }
+        if (value.kind === 'string' || value.kind === 'partial-string') stringSeen = true;
+        parts.push(...stringParts(value, operands[position]!));
+      });
+      return stringFromParts(parts, node);
+    }
+    return this.pairwise(node);
+  }
+
+  private pairwise(node: AstNode): StaticValue {
     const left = this.evaluate(node.left as AstNode);
     const right = this.evaluate(node.right as AstNode);
     if (left.kind === 'primitive' && right.kind === 'primitive' && typeof left.value === 'number' && typeof right.value === 'number') {

@@ -24,10 +24,10 @@ import {
   isFunction,
   isIdentifier,
   isMemberExpression,
-  childNodes,
   memberName,
   returnedExpressions,
   unwrap,
+  walkNodes,
   type AstNode,
 } from './syntax.js';
 import { evaluatorFor, toPlain, type StaticValue, type TypeOracle, type ValueEvaluator } from './values.js';
@@ -187,6 +187,7 @@ export class VerificationAnalysis {
    * of `cond ? PEM : other`. The pick is dynamic; the material is still pinned.
    */
   private keyFromCollection(expression: AstNode, depth: number): KeySource | undefined {
+    if (depth > MAX_DEPTH) return undefined;
     const pinned = (node: AstNode | undefined): KeySource | undefined => {
       if (!node) return undefined;
       const source = this.keySource(node, depth + 1);
@@ -292,27 +293,27 @@ export class VerificationAnalysis {
   /** A key resolver function; `remote` when its body fetches keys from a JWKS URL. */
   private resolverSource(fn: AstNode): KeySource {
     let remote: (KeySource & { kind: 'remote-jwks' }) | undefined;
-    const visit = (node: AstNode) => {
-      if (remote) return;
-      if (node.type === 'CallExpression' || node.type === 'NewExpression' || node.type === 'OptionalCallExpression') {
+    const body = fn.body as AstNode | undefined;
+    if (body) {
+      walkNodes(body, (node) => {
+        if (remote) return false;
+        if (node.type !== 'CallExpression' && node.type !== 'NewExpression' && node.type !== 'OptionalCallExpression') return true;
         const call = this.resolver.apiCall(node);
         if (call?.api.role === 'remote-key-set') {
           const url = this.slot(call, call.api.jwksUri);
           remote = { kind: 'remote-jwks', node, api: call.api, ...(url ? { url } : {}) };
-          return;
+          return false;
         }
         const callee = this.resolver.entityOf(node.callee as AstNode);
         if (callee.kind === 'made' && callee.api.role === 'remote-key-set' && callee.site) {
           const maker = this.resolver.apiCall(callee.site);
           const url = maker ? this.slot(maker, maker.api.jwksUri) : undefined;
           remote = { kind: 'remote-jwks', node: callee.site, api: callee.api, ...(url ? { url } : {}) };
-          return;
+          return false;
         }
-      }
-      for (const child of childNodes(node)) visit(child);
-    };
-    const body = fn.body as AstNode | undefined;
-    if (body) visit(body);
+        return true;
+      });
+    }
     return remote ? { kind: 'resolver', node: fn, remote } : { kind: 'resolver', node: fn };
   }
 

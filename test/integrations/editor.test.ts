@@ -1,0 +1,371 @@
+// What an editor shows, through the Node API the ESLint language server uses: each finding's message and
+// documentation link, and quick fixes, which are the rules' suggestions (never fixes applied on save).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ESLint, type Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import plugin, { rules } from '../../src/index.js';
+import { applyEdit, docsUrlOf, exampleFileName, ROOT, RULE_NAMES, ruleDocExamples } from './support.js';
+
+const allConfig = plugin.configs.all as unknown as Linter.Config;
+const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: true, overrideConfig: [allConfig] });
+/** What `source.fixAll.eslint` on save runs: ESLint with fixes on. */
+const fixOnSave = new ESLint({ cwd: ROOT, overrideConfigFile: true, overrideConfig: [allConfig], fix: true });
+const filePath = join(ROOT, 'editor-buffer', 'auth.js');
+
+const PEM = '`-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAvLJH3dzTA76FqGtX7K66ByMWo+M+gf/fy9jNJ+FXWjyBh0ftxSsRjwwZ\n-----END PUBLIC KEY-----`';
+
+async function lint(code: string, path = filePath): Promise<ESLint.LintResult> {
+  const [result] = await eslint.lintText(code, { filePath: path });
+  return result!;
+}
+
+/** A message template's `{{name}}` placeholders as wildcards: the text the editor shows must fill them all. */
+function templatePattern(template: string): RegExp {
+  const parts = template.split(/\{\{\s*\w+\s*\}\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${parts.join('.+?')}$`, 's');
+}
+
+describe('documentation links', () => {
+  it.each(RULE_NAMES)('oidc/%s links to its page in docs/rules of the released version', (name) => {
+    const rule = rules[name as keyof typeof rules];
+    expect(rule.meta.docs?.url).toBe(docsUrlOf(name));
+    expect(existsSync(join(ROOT, 'docs', 'rules', `${name}.md`))).toBe(true);
+  });
+
+  it('getRulesMetaForResults gives the editor the docs URL of every rule that reported', async () => {
+    const results = await eslint.lintText(
+      `import jwt from 'jsonwebtoken';
+import OktaJwtVerifier from '@okta/jwt-verifier';
+jwt.verify(token, ${PEM});
+const verifier = new OktaJwtVerifier({ issuer: 'https://acme.okta.com' });
+export const check = (token) => verifier.verifyAccessToken(token, 'https://acme.okta.com');
+app.get('/', async (req) => verifier.verifyIdToken(req.headers.authorization.split(' ')[1], CLIENT_ID));
+`,
+      { filePath },
+    );
+    const meta = eslint.getRulesMetaForResults(results);
+    const reported = [...new Set(results[0]!.messages.map((message) => message.ruleId))].sort();
+    expect(reported).toEqual(RULE_NAMES.map((name) => `oidc/${name}`));
+    for (const id of reported) {
+      const name = id!.replace('oidc/', '');
+      expect(meta[id!]?.docs?.url, id!).toBe(docsUrlOf(name));
+      expect(meta[id!]?.hasSuggestions, id!).toBe(true);
+      expect(meta[id!]?.fixable, `${id} offers no fix on save`).toBeUndefined();
+    }
+  });
+});
+
+describe('messages of the documented incorrect examples', () => {
+  const incorrect = ruleDocExamples().filter((example) => example.kind === 'incorrect' && !example.isConfig);
+
+  it.each(incorrect.map((example) => [`docs/rules/${example.rule}.md:${example.line}`, example] as const))('%s: every placeholder is filled', async (_, example) => {
+    const result = await lint(example.code, join(ROOT, 'editor-buffer', exampleFileName(example)));
+    const rule = rules[example.rule as keyof typeof rules];
+    expect(result.messages.length).toBeGreaterThan(0);
+    for (const message of result.messages) {
+      expect(message.ruleId).toBe(`oidc/${example.rule}`);
+      expect(message.severity).toBe(2);
+      const template = (rule.meta.messages as Record<string, string>)[message.messageId!];
+      expect(template, `messageId ${message.messageId}`).toBeDefined();
+      expect(message.message).toMatch(templatePattern(template!));
+      expect(message.message).not.toMatch(/\{\{|\}\}|undefined/);
+      expect(message.endLine, 'a range to underline').toBeDefined();
+      for (const suggestion of message.suggestions ?? []) expect(suggestion.desc).not.toMatch(/\{\{|\}\}|undefined/);
+    }
+  });
+
+  it.each(incorrect.map((example) => [`docs/rules/${example.rule}.md:${example.line}`, example] as const))('%s: fix on save leaves the code alone', async (_, example) => {
+    const [result] = await fixOnSave.lintText(example.code, { filePath: join(ROOT, 'editor-buffer', exampleFileName(example)) });
+    expect(result!.output, 'no fix was applied').toBeUndefined();
+    expect(result!.messages.length).toBeGreaterThan(0);
+    expect(result!.messages.every((message) => message.fix === undefined)).toBe(true);
+  });
+});
+
+interface SuggestionCase {
+  readonly name: string;
+  readonly rule: string;
+  readonly messageId: string;
+  readonly code: string;
+  readonly suggestion: string;
+  readonly desc: string;
+  readonly output: string;
+}
+
+/** Each edit the "Suggestions" section of a rule doc promises, applied as the editor applies it. */
+const SUGGESTIONS: readonly SuggestionCase[] = [
+  {
+    name: 'jose: a module-level createRemoteJWKSet of the issuer, in place of the key',
+    rule: 'no-hardcoded-jwt-key',
+    messageId: 'pinnedKey',
+    code: `import { importJWK, jwtVerify } from 'jose';
+
+const key = await importJWK({ kty: 'RSA', kid: 'k1', n: '0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4', e: 'AQAB' }, 'RS256');
+export const verify = (token) => jwtVerify(token, key, { issuer: 'https://acme.okta.com/oauth2/default' });
+`,
+    suggestion: 'useRemoteJwks',
+    desc: 'Resolve keys from https://acme.okta.com/oauth2/default/v1/keys at run time, with caching.',
+    output: `import { importJWK, jwtVerify, createRemoteJWKSet } from 'jose';
+const jwks = createRemoteJWKSet(new URL('https://acme.okta.com/oauth2/default/v1/keys'));
+
+const key = await importJWK({ kty: 'RSA', kid: 'k1', n: '0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4', e: 'AQAB' }, 'RS256');
+export const verify = (token) => jwtVerify(token, jwks, { issuer: 'https://acme.okta.com/oauth2/default' });
+`,
+  },
+  {
+    name: 'jose with an Auth0 issuer: its JWKS URL',
+    rule: 'no-hardcoded-jwt-key',
+    messageId: 'pinnedKey',
+    code: `import { jwtVerify, importSPKI } from 'jose';
+const key = await importSPKI(${PEM}, 'RS256');
+export const verify = (token) => jwtVerify(token, key, { issuer: 'https://acme.us.auth0.com/' });
+`,
+    suggestion: 'useRemoteJwks',
+    desc: 'Resolve keys from https://acme.us.auth0.com/.well-known/jwks.json at run time, with caching.',
+    output: `import { jwtVerify, importSPKI, createRemoteJWKSet } from 'jose';
+const jwks = createRemoteJWKSet(new URL('https://acme.us.auth0.com/.well-known/jwks.json'));
+const key = await importSPKI(${PEM}, 'RS256');
+export const verify = (token) => jwtVerify(token, jwks, { issuer: 'https://acme.us.auth0.com/' });
+`,
+  },
+  {
+    name: "express-jwt: jwks-rsa's expressJwtSecret",
+    rule: 'no-hardcoded-jwt-key',
+    messageId: 'pinnedKey',
+    code: `import { expressjwt } from 'express-jwt';
+export const auth = expressjwt({ secret: ${PEM}, algorithms: ['RS256'], issuer: 'https://acme.okta.com/oauth2/default' });
+`,
+    suggestion: 'useRemoteJwks',
+    desc: 'Resolve keys from https://acme.okta.com/oauth2/default/v1/keys at run time, with caching.',
+    output: `import { expressjwt } from 'express-jwt';
+import { expressJwtSecret } from 'jwks-rsa';
+export const auth = expressjwt({ secret: expressJwtSecret({ jwksUri: 'https://acme.okta.com/oauth2/default/v1/keys', cache: true, rateLimit: true }), algorithms: ['RS256'], issuer: 'https://acme.okta.com/oauth2/default' });
+`,
+  },
+  {
+    name: "koa-jwt: jwks-rsa's koaJwtSecret",
+    rule: 'no-hardcoded-jwt-key',
+    messageId: 'pinnedKey',
+    code: `import jwt from 'koa-jwt';
+export const auth = jwt({ secret: ${PEM}, issuer: 'https://acme.okta.com/oauth2/default' });
+`,
+    suggestion: 'useRemoteJwks',
+    desc: 'Resolve keys from https://acme.okta.com/oauth2/default/v1/keys at run time, with caching.',
+    output: `import jwt from 'koa-jwt';
+import { koaJwtSecret } from 'jwks-rsa';
+export const auth = jwt({ secret: koaJwtSecret({ jwksUri: 'https://acme.okta.com/oauth2/default/v1/keys', cache: true, rateLimit: true }), issuer: 'https://acme.okta.com/oauth2/default' });
+`,
+  },
+  {
+    name: "passport-jwt: secretOrKeyProvider from jwks-rsa's passportJwtSecret",
+    rule: 'no-hardcoded-jwt-key',
+    messageId: 'pinnedKey',
+    code: `import passport from 'passport';
+import { Strategy, ExtractJwt } from 'passport-jwt';
+
+passport.use(new Strategy({
+  jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+  secretOrKey: ${PEM},
+  issuer: 'https://acme.okta.com/oauth2/default',
+  audience: 'api://default',
+}, (payload, done) => done(null, payload)));
+`,
+    suggestion: 'useRemoteJwks',
+    desc: 'Resolve keys from https://acme.okta.com/oauth2/default/v1/keys at run time, with caching.',
+    output: `import passport from 'passport';
+import { Strategy, ExtractJwt } from 'passport-jwt';
+import { passportJwtSecret } from 'jwks-rsa';
+
+passport.use(new Strategy({
+  jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+  secretOrKeyProvider: passportJwtSecret({ jwksUri: 'https://acme.okta.com/oauth2/default/v1/keys', cache: true, rateLimit: true }),
+  issuer: 'https://acme.okta.com/oauth2/default',
+  audience: 'api://default',
+}, (payload, done) => done(null, payload)));
+`,
+  },
+  {
+    name: 'verifyIdToken on a request token: verifyAccessToken with the default server audience',
+    rule: 'no-id-token-as-bearer',
+    messageId: 'idTokenFromRequest',
+    code: `import OktaJwtVerifier from '@okta/jwt-verifier';
+
+const verifier = new OktaJwtVerifier({ issuer: 'https://acme.okta.com/oauth2/default' });
+
+app.use(async (req, res, next) => {
+  const token = req.headers.authorization?.split(' ')[1];
+  res.locals.user = await verifier.verifyIdToken(token, process.env.OKTA_CLIENT_ID);
+  next();
+});
+`,
+    suggestion: 'verifyAccessToken',
+    desc: "Verify an access token for the audience 'api://default' instead.",
+    output: `import OktaJwtVerifier from '@okta/jwt-verifier';
+
+const verifier = new OktaJwtVerifier({ issuer: 'https://acme.okta.com/oauth2/default' });
+
+app.use(async (req, res, next) => {
+  const token = req.headers.authorization?.split(' ')[1];
+  res.locals.user = await verifier.verifyAccessToken(token, 'api://default');
+  next();
+});
+`,
+  },
+  {
+    name: "verifyIdToken with another custom server: '<your API audience>' to fill in",
+    rule: 'no-id-token-as-bearer',
+    messageId: 'idTokenFromRequest',
+    code: `import OktaJwtVerifier from '@okta/jwt-verifier';
+const verifier = new OktaJwtVerifier({ issuer: 'https://acme.okta.com/oauth2/aus123' });
+app.use(async (req, res) => { res.locals.user = await verifier.verifyIdToken(req.headers.authorization.split(' ')[1], CLIENT_ID); });
+`,
+    suggestion: 'verifyAccessTokenForAudience',
+    desc: "Verify an access token instead, and replace '<your API audience>' with the audience your authorization server gives this API.",
+    output: `import OktaJwtVerifier from '@okta/jwt-verifier';
+const verifier = new OktaJwtVerifier({ issuer: 'https://acme.okta.com/oauth2/aus123' });
+app.use(async (req, res) => { res.locals.user = await verifier.verifyAccessToken(req.headers.authorization.split(' ')[1], '<your API audience>'); });
+`,
+  },
+  {
+    name: "a client-id audience: the API's audience",
+    rule: 'no-id-token-as-bearer',
+    messageId: 'clientIdAudience',
+    code: `import OktaJwtVerifier from '@okta/jwt-verifier';
+const verifier = new OktaJwtVerifier({ issuer: 'https://acme.okta.com/oauth2/default' });
+export const guard = async (req) => verifier.verifyAccessToken(req.headers.authorization.slice(7), '0oa1b2c3d4e5f6g7h8i9');
+`,
+    suggestion: 'verifyAccessToken',
+    desc: "Verify an access token for the audience 'api://default' instead.",
+    output: `import OktaJwtVerifier from '@okta/jwt-verifier';
+const verifier = new OktaJwtVerifier({ issuer: 'https://acme.okta.com/oauth2/default' });
+export const guard = async (req) => verifier.verifyAccessToken(req.headers.authorization.slice(7), 'api://default');
+`,
+  },
+  {
+    name: 'getIdToken() becomes getAccessToken()',
+    rule: 'no-id-token-as-bearer',
+    messageId: 'idTokenSent',
+    code: `import { OktaAuth } from '@okta/okta-auth-js';
+
+const oktaAuth = new OktaAuth({ issuer: 'https://acme.okta.com/oauth2/default', clientId: '0oa1b2c3d4e5f6g7h8i9' });
+
+export const listOrders = () => fetch('/api/orders', { headers: { Authorization: \`Bearer \${oktaAuth.getIdToken()}\` } });
+`,
+    suggestion: 'sendAccessToken',
+    desc: 'Send the access token instead (oktaAuth.getAccessToken()).',
+    output: `import { OktaAuth } from '@okta/okta-auth-js';
+
+const oktaAuth = new OktaAuth({ issuer: 'https://acme.okta.com/oauth2/default', clientId: '0oa1b2c3d4e5f6g7h8i9' });
+
+export const listOrders = () => fetch('/api/orders', { headers: { Authorization: \`Bearer \${oktaAuth.getAccessToken()}\` } });
+`,
+  },
+  {
+    name: 'idToken.idToken becomes accessToken.accessToken',
+    rule: 'no-id-token-as-bearer',
+    messageId: 'idTokenSent',
+    code: `export const load = () => fetch('/api', { headers: { Authorization: 'Bearer ' + authState.idToken.idToken } });
+`,
+    suggestion: 'sendAccessToken',
+    desc: 'Send the access token instead (authState.accessToken.accessToken).',
+    output: `export const load = () => fetch('/api', { headers: { Authorization: 'Bearer ' + authState.accessToken.accessToken } });
+`,
+  },
+  {
+    name: "tokenManager.get('idToken') becomes tokenManager.get('accessToken')",
+    rule: 'no-id-token-as-bearer',
+    messageId: 'idTokenSent',
+    code: `export async function call() {
+  return fetch('/api', { headers: { Authorization: \`Bearer \${(await oktaAuth.tokenManager.get('idToken')).idToken}\` } });
+}
+`,
+    suggestion: 'sendAccessToken',
+    desc: "Send the access token instead ((await oktaAuth.tokenManager.get('accessToken')).accessToken).",
+    output: `export async function call() {
+  return fetch('/api', { headers: { Authorization: \`Bearer \${(await oktaAuth.tokenManager.get('accessToken')).accessToken}\` } });
+}
+`,
+  },
+  {
+    name: 'an org issuer and org audience: the default custom authorization server and api://default',
+    rule: 'no-org-as-local-verification',
+    messageId: 'orgIssuer',
+    code: `import OktaJwtVerifier from '@okta/jwt-verifier';
+
+const verifier = new OktaJwtVerifier({ issuer: 'https://acme.okta.com' });
+export const checkAccessToken = (token) => verifier.verifyAccessToken(token, 'https://acme.okta.com');
+`,
+    suggestion: 'useCustomAuthorizationServer',
+    desc: "Use the custom authorization server 'https://acme.okta.com/oauth2/default' (audience 'api://default').",
+    output: `import OktaJwtVerifier from '@okta/jwt-verifier';
+
+const verifier = new OktaJwtVerifier({ issuer: 'https://acme.okta.com/oauth2/default' });
+export const checkAccessToken = (token) => verifier.verifyAccessToken(token, 'api://default');
+`,
+  },
+  {
+    name: 'an org keys URL: the default custom authorization server keys',
+    rule: 'no-org-as-local-verification',
+    messageId: 'orgKeys',
+    code: `import { createRemoteJWKSet, jwtVerify } from 'jose';
+
+const orgKeys = createRemoteJWKSet(new URL(\`\${process.env.OKTA_ORG_URL}/oauth2/v1/keys\`));
+export const checkAccessToken = (token) => jwtVerify(token, orgKeys);
+`,
+    suggestion: 'useCustomAuthorizationServer',
+    desc: "Use the custom authorization server '${OKTA_ORG_URL}/oauth2/default' (audience 'api://default').",
+    output: `import { createRemoteJWKSet, jwtVerify } from 'jose';
+
+const orgKeys = createRemoteJWKSet(new URL(\`\${process.env.OKTA_ORG_URL}/oauth2/default/v1/keys\`));
+export const checkAccessToken = (token) => jwtVerify(token, orgKeys);
+`,
+  },
+  {
+    name: 'org issuer, keys and audience in one jose call: all three edits at once',
+    rule: 'no-org-as-local-verification',
+    messageId: 'orgIssuer',
+    code: `import { createRemoteJWKSet, jwtVerify } from 'jose';
+const orgKeys = createRemoteJWKSet(new URL('https://acme.okta.com/oauth2/v1/keys'));
+export const checkAccessToken = (token) => jwtVerify(token, orgKeys, { issuer: 'https://acme.okta.com', audience: 'https://acme.okta.com' });
+`,
+    suggestion: 'useCustomAuthorizationServer',
+    desc: "Use the custom authorization server 'https://acme.okta.com/oauth2/default' (audience 'api://default').",
+    output: `import { createRemoteJWKSet, jwtVerify } from 'jose';
+const orgKeys = createRemoteJWKSet(new URL('https://acme.okta.com/oauth2/default/v1/keys'));
+export const checkAccessToken = (token) => jwtVerify(token, orgKeys, { issuer: 'https://acme.okta.com/oauth2/default', audience: 'api://default' });
+`,
+  },
+];
+
+describe('quick fixes are the documented suggestions', () => {
+  it.each(SUGGESTIONS.map((entry) => [`oidc/${entry.rule}: ${entry.name}`, entry] as const))('%s', async (_, entry) => {
+    const before = await lint(entry.code);
+    const finding = before.messages.find((message) => message.ruleId === `oidc/${entry.rule}` && message.messageId === entry.messageId);
+    expect(finding, `${entry.messageId} is reported`).toBeDefined();
+    expect(finding!.fix, 'a suggestion, never a fix applied without review').toBeUndefined();
+    expect(finding!.suggestions?.map((suggestion) => suggestion.messageId)).toEqual([entry.suggestion]);
+    const suggestion = finding!.suggestions![0]!;
+    expect(suggestion.desc).toBe(entry.desc);
+
+    const output = applyEdit(entry.code, suggestion.fix);
+    expect(output).toBe(entry.output);
+
+    // The edited code parses, and the finding the quick fix was for is gone.
+    const after = await lint(output);
+    expect(after.messages.filter((message) => message.fatal)).toEqual([]);
+    expect(after.messages.filter((message) => message.ruleId === `oidc/${entry.rule}` && message.messageId === entry.messageId)).toEqual([]);
+  });
+
+  it('no suggestion where the issuer, and so its JWKS, is unknown (the doc: "where the issuer is known")', async () => {
+    const result = await lint(`import jwt from 'jsonwebtoken';\nexport const verify = (token) => jwt.verify(token, ${PEM}, { algorithms: ['RS256'] });\n`);
+    expect(result.messages.map((message) => message.messageId)).toEqual(['pinnedKey']);
+    expect(result.messages[0]!.suggestions ?? []).toEqual([]);
+  });
+
+  it('"Disable for this line" (an eslint-disable-next-line comment) silences one finding', async () => {
+    const code = `import jwt from 'jsonwebtoken';\n// eslint-disable-next-line oidc/no-hardcoded-jwt-key -- partner key, rotated by hand\njwt.verify(token, ${PEM});\njwt.verify(token, ${PEM});\n`;
+    const result = await lint(code);
+    expect(result.messages.map((message) => [message.ruleId, message.line])).toEqual([['oidc/no-hardcoded-jwt-key', 6]]);
+  });
+});
