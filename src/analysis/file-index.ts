@@ -3,7 +3,21 @@
  * carry no parent and jscodeshift's scopes differ from ESLint's, so the analysis keeps its own), and the
  * nodes the other analyses begin with (calls, classes, templates).
  */
-import { childNodes, isFunction, isIdentifier, programOf, walkNodes, type AstNode } from './syntax.js';
+import {
+  annotatedTypeName,
+  childNodes,
+  classMethodFunction,
+  isClass,
+  isClassField,
+  isClassMethod,
+  isFunction,
+  isIdentifier,
+  keyName,
+  programOf,
+  unwrap,
+  walkNodes,
+  type AstNode,
+} from './syntax.js';
 
 export type BindingKind =
   | 'var'
@@ -118,6 +132,7 @@ export class FileIndex {
   private readonly scopes = new Map<AstNode, Map<string, Binding>>();
   private readonly writtenIdentifiers: AstNode[] = [];
   private referenceIndex: Map<Binding, AstNode[]> | undefined;
+  private readonly classMembers = new Map<AstNode, ReadonlyMap<string, readonly AstNode[]>>();
 
   constructor(root: AstNode) {
     this.program = programOf(root);
@@ -185,6 +200,64 @@ export class FileIndex {
       this.referenceIndex = index;
     }
     return this.referenceIndex.get(binding) ?? [];
+  }
+
+  /** The class whose instance `this` is here, or undefined inside a plain function. */
+  enclosingClassOfThis(thisNode: AstNode): AstNode | undefined {
+    let node = this.parents.get(thisNode);
+    while (node) {
+      if (isFunction(node) && node.type !== 'ArrowFunctionExpression') {
+        const parent = this.parents.get(node);
+        const owner = parent && isClassMethod(parent) ? parent : isClassMethod(node) ? node : undefined;
+        if (!owner) return undefined;
+        return this.closest(owner, isClass);
+      }
+      if (node.type === 'FunctionExpression') return undefined;
+      if (isClassField(node)) return this.closest(node, isClass);
+      if (isClass(node)) return node;
+      node = this.parents.get(node);
+    }
+    return undefined;
+  }
+
+  /**
+   * What is written to each member of a class: field initializers (static or not), constructor parameter
+   * properties and `this.x = …` in its methods. A typed field without an initializer stands for itself.
+   */
+  classMemberWrites(classNode: AstNode): ReadonlyMap<string, readonly AstNode[]> {
+    let members = this.classMembers.get(classNode);
+    if (members) return members;
+    const found = new Map<string, AstNode[]>();
+    const add = (name: string | undefined, value: AstNode) => {
+      if (name === undefined) return;
+      const list = found.get(name) ?? [];
+      list.push(value);
+      found.set(name, list);
+    };
+    for (const member of (classNode.body as AstNode).body as AstNode[]) {
+      if (isClassField(member)) {
+        const name = keyName(member.key as AstNode, !!member.computed);
+        if (member.value) add(name, member.value as AstNode);
+        else if (annotatedTypeName(member)) add(name, member);
+      } else if (isClassMethod(member) && member.kind === 'constructor') {
+        for (const param of (classMethodFunction(member).params ?? []) as AstNode[]) {
+          if (param.type !== 'TSParameterProperty') continue;
+          const parameter = param.parameter as AstNode;
+          const id = parameter.type === 'AssignmentPattern' ? (parameter.left as AstNode) : parameter;
+          add(id.name as string, param);
+        }
+      }
+    }
+    for (const assignment of this.memberAssignments) {
+      const left = assignment.left as AstNode;
+      const object = unwrap(left.object as AstNode);
+      if (object.type !== 'ThisExpression' || assignment.operator !== '=') continue;
+      if (this.enclosingClassOfThis(object) !== classNode) continue;
+      add(keyName(left.property as AstNode, !!left.computed), assignment.right as AstNode);
+    }
+    members = found;
+    this.classMembers.set(classNode, members);
+    return members;
   }
 
   /** `export const X`, `export { X }`, `export default X`, `module.exports = X` / `{ X }`, `exports.X = X`. */

@@ -15,17 +15,13 @@ import {
 import { indexFile, type Binding, type FileIndex } from './file-index.js';
 import {
   annotatedTypeName,
-  classMethodFunction,
   dynamicImportSource,
   importSpecifierImportedName,
   isCallExpression,
   isClass,
   isClassField,
-  isClassMethod,
-  isFunction,
   isIdentifier,
   isMemberExpression,
-  keyName,
   memberName,
   stringLiteralValue,
   unwrap,
@@ -62,7 +58,6 @@ export class EntityResolver {
   private readonly memo = new Map<AstNode, Entity>();
   private readonly active = new Set<AstNode>();
   private readonly callMemo = new Map<AstNode, ApiCall | null>();
-  private readonly classMembers = new Map<AstNode, Map<string, AstNode[]>>();
 
   constructor(readonly index: FileIndex) {}
 
@@ -192,9 +187,9 @@ export class EntityResolver {
 
   /** `this.name` inside a class: the field's initializer, a constructor parameter property, or `this.name = …`. */
   private thisMember(thisNode: AstNode, name: string): Entity {
-    const classNode = this.enclosingClassOfThis(thisNode);
+    const classNode = this.index.enclosingClassOfThis(thisNode);
     if (!classNode) return UNKNOWN;
-    const values = this.membersOf(classNode).get(name) ?? [];
+    const values = this.index.classMemberWrites(classNode).get(name) ?? [];
     const entities = values.map((value) => this.memberValueEntity(value));
     const known = entities.filter((entity) => entity.kind !== 'unknown');
     if (known.length === 0) return UNKNOWN;
@@ -212,58 +207,6 @@ export class EntityResolver {
     }
     if (isClassField(value)) return this.injected(value);
     return this.entityOf(value);
-  }
-
-  private enclosingClassOfThis(thisNode: AstNode): AstNode | undefined {
-    let node = this.index.parentOf(thisNode);
-    while (node) {
-      if (isFunction(node) && node.type !== 'ArrowFunctionExpression') {
-        const parent = this.index.parentOf(node);
-        const owner = parent && isClassMethod(parent) ? parent : isClassMethod(node) ? node : undefined;
-        if (!owner) return undefined;
-        return this.index.closest(owner, isClass);
-      }
-      if (node.type === 'FunctionExpression') return undefined;
-      if (isClassField(node)) return this.index.closest(node, isClass);
-      if (isClass(node)) return node;
-      node = this.index.parentOf(node);
-    }
-    return undefined;
-  }
-
-  /** Values written to each member of a class: field initializers, parameter properties, `this.x = …`. */
-  private membersOf(classNode: AstNode): Map<string, AstNode[]> {
-    let members = this.classMembers.get(classNode);
-    if (members) return members;
-    members = new Map();
-    const add = (name: string | undefined, value: AstNode) => {
-      if (name === undefined) return;
-      const list = members!.get(name) ?? [];
-      list.push(value);
-      members!.set(name, list);
-    };
-    for (const member of (classNode.body as AstNode).body as AstNode[]) {
-      if (isClassField(member)) {
-        const name = keyName(member.key as AstNode, !!member.computed);
-        if (member.value) add(name, member.value as AstNode);
-        else if (annotatedTypeName(member)) add(name, member);
-      } else if (isClassMethod(member) && member.kind === 'constructor') {
-        for (const param of (classMethodFunction(member).params ?? []) as AstNode[]) {
-          if (param.type !== 'TSParameterProperty') continue;
-          const parameter = param.parameter as AstNode;
-          const id = parameter.type === 'AssignmentPattern' ? (parameter.left as AstNode) : parameter;
-          add(id.name as string, param);
-        }
-      }
-    }
-    for (const assignment of this.index.memberAssignments) {
-      const left = assignment.left as AstNode;
-      if (unwrap(left.object as AstNode).type !== 'ThisExpression' || assignment.operator !== '=') continue;
-      if (this.enclosingClassOfThis(unwrap(left.object as AstNode)) !== classNode) continue;
-      add(memberName(left), assignment.right as AstNode);
-    }
-    this.classMembers.set(classNode, members);
-    return members;
   }
 
   /** The library API a call or `new` invokes, if any. */

@@ -8,6 +8,7 @@ import { UNKNOWN_VALUE } from '../knowledge/keys.js';
 import { hole, normalizePartialString, type PartialString, type PartialStringPart } from '../knowledge/partial-string.js';
 import { indexFile, type Binding, type FileIndex } from './file-index.js';
 import {
+  isClassField,
   isFunction,
   isIdentifier,
   isMemberExpression,
@@ -286,6 +287,8 @@ export class ValueEvaluator {
     const object = unwrap(node.object as AstNode);
     const name = node.computed ? this.computedKey(node.property as AstNode) : memberName(node);
     if (name === undefined) return { kind: 'unknown', origin: 'computed', node };
+    const member = this.classMember(object, name);
+    if (member) return member;
     if (isEnvironment(object, this.index)) return { kind: 'unknown', origin: 'env', hint: name, path: `process.env.${name}`, node };
     const base = this.evaluate(object);
     const value = this.member(base, name, name, node);
@@ -295,6 +298,24 @@ export class ValueEvaluator {
       return this.fromTypes(node) ?? withPath;
     }
     return value.kind === 'unknown' ? (this.fromTypes(node) ?? value) : value;
+  }
+
+  /**
+   * `this.key` (or `Verifier.KEY` for a static field), when the class writes that member exactly once:
+   * a field initializer, or one `this.key = …`.
+   */
+  private classMember(object: AstNode, name: string): StaticValue | undefined {
+    let classNode: AstNode | undefined;
+    if (object.type === 'ThisExpression') classNode = this.index.enclosingClassOfThis(object);
+    else if (isIdentifier(object)) {
+      const binding = this.index.resolve(object);
+      if (binding?.kind === 'class') classNode = binding.declaration;
+    }
+    if (!classNode) return undefined;
+    const writes = this.index.classMemberWrites(classNode).get(name) ?? [];
+    const only = writes.length === 1 ? writes[0]! : undefined;
+    if (!only || only.type === 'TSParameterProperty' || isClassField(only)) return undefined;
+    return this.evaluate(only);
   }
 
   private computedKey(key: AstNode): string | undefined {

@@ -202,3 +202,19 @@ describe.each(TS_FRONT_ENDS)('keys picked at run time from pinned collections ($
     expect(site.key?.kind).toBe('unknown');
   });
 });
+
+describe.each(TS_FRONT_ENDS)('keys kept in class members ($name)', (frontEnd) => {
+  it.each([
+    ['a field', `class V { private readonly key = ${PEM}; check(t: string) { return jwt.verify(t, this.key); } }`],
+    ['a private field', `class V { #key = ${PEM}; check(t: string) { return jwt.verify(t, this.#key); } }`],
+    ['a static field', `class V { static KEY = ${PEM}; check(t: string) { return jwt.verify(t, V.KEY); } }`],
+    ['a constructor assignment', `class V { key: string; constructor() { this.key = ${PEM}; } check(t: string) { return jwt.verify(t, this.key); } }`],
+  ])('%s', (_name, code) => {
+    expect(only(frontEnd, `import jwt from 'jsonwebtoken'; ${code}`).key?.kind).toBe('material');
+  });
+
+  it('a member written twice, or injected, is not known', () => {
+    expect(only(frontEnd, `import jwt from 'jsonwebtoken'; class V { key = ${PEM}; rotate(k: string) { this.key = k; } check(t: string) { return jwt.verify(t, this.key); } }`).key?.kind).toBe('unknown');
+    expect(only(frontEnd, `import jwt from 'jsonwebtoken'; class V { constructor(private key: string) {} check(t: string) { return jwt.verify(t, this.key); } }`).key?.kind).toBe('unknown');
+  });
+});
