@@ -232,12 +232,18 @@ export const LIBRARY_APIS: readonly LibraryApi[] = [
   { id: 'jwks-rsa.passportJwtSecret', library: 'jwks-rsa', reach: { export: ['passportJwtSecret'] }, invoke: 'call', role: 'remote-key-set', jwksUri: [slot(0, 'jwksUri')] },
   { id: 'jwks-rsa.koaJwtSecret', library: 'jwks-rsa', reach: { export: ['koaJwtSecret'] }, invoke: 'call', role: 'remote-key-set', jwksUri: [slot(0, 'jwksUri')] },
 
-  // express-jwt: v6 default export, v7+ named `expressjwt`
-  ...(['', 'expressjwt'] as const).map(
-    (name): LibraryApi => ({
-      id: name ? 'express-jwt.expressjwt' : 'express-jwt.default',
-      library: 'express-jwt',
-      reach: { export: name ? [name] : [] },
+  // express-jwt (v6 default export, v7+ `expressjwt`) and koa-jwt: one options object, `secret` the key.
+  ...(
+    [
+      ['express-jwt.default', 'express-jwt', []],
+      ['express-jwt.expressjwt', 'express-jwt', ['expressjwt']],
+      ['koa-jwt.default', 'koa-jwt', []],
+    ] as const
+  ).map(
+    ([id, library, path]): LibraryApi => ({
+      id,
+      library,
+      reach: { export: path },
       invoke: 'call',
       role: 'verifier',
       key: [slot(0, 'secret')],
@@ -249,21 +255,6 @@ export const LIBRARY_APIS: readonly LibraryApi[] = [
       readsBearerHeader: true,
     }),
   ),
-
-  // koa-jwt
-  {
-    id: 'koa-jwt.default',
-    library: 'koa-jwt',
-    reach: { export: [] },
-    invoke: 'call',
-    role: 'verifier',
-    key: [slot(0, 'secret')],
-    issuer: [slot(0, 'issuer')],
-    audience: [slot(0, 'audience')],
-    algorithms: [slot(0, 'algorithms')],
-    tokenFrom: [slot(0, 'getToken')],
-    readsBearerHeader: true,
-  },
 
   // passport-jwt (also as the base of NestJS `PassportStrategy(Strategy)` classes)
   {
