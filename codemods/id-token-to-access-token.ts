@@ -21,6 +21,9 @@ function rewrite(context: TransformContext): void {
       if (!context.options.audience && !edit.audienceFromConfiguration) {
         context.review(finding.node, `the API's audience is assumed to be '${audience}': run again with --audience if it is another`);
       }
+      if (finding.kind === 'id-token-from-request') {
+        context.review(finding.node, 'the API now receives access-token claims: identity claims such as email or name are not in them (read those from /userinfo)');
+      }
     } else {
       context.review(finding.node, 'the client now sends the access token: make sure it requests the scopes the API needs');
     }

@@ -10,8 +10,8 @@ import { rangeOf } from '../src/analysis/syntax.js';
 import { knownString } from '../src/analysis/values.js';
 import { bindingsRead, isHoistable } from './lib/hoisting.js';
 import { HelperInstances } from './lib/helper-instances.js';
-import { newConfig, type HelperConfig } from './lib/helper-config.js';
-import { defineTransform, type TransformContext } from './lib/transformer.js';
+import { newConfig, requiredText, type HelperConfig } from './lib/helper-config.js';
+import { defineTransform, environmentSetting, type TransformContext } from './lib/transformer.js';
 import { removeUnused } from './lib/unused.js';
 import { rewriteVerificationCall, type CallRewrite } from './lib/verification-rewrites.js';
 
@@ -72,21 +72,21 @@ function introspectorConfig(context: TransformContext, finding: OrgAccessTokenFi
     const known = knownString(site.issuer.value);
     if (known !== undefined) issuer = quoted(context.source, known.replace(/\/+$/, ''));
     else if (isHoistable(context.index, site.issuer.node)) {
-      issuer = textOf(context.source, site.issuer.node);
+      issuer = requiredText(context, site.issuer);
       for (const binding of bindingsRead(context.index, site.issuer.node)) config.reads.add(binding);
     }
   }
   issuer ??= origin ? quoted(context.source, origin) : context.options.issuer ? quoted(context.source, context.options.issuer) : undefined;
   if (!issuer) {
     config.notes.push('the org issuer is not in the code: set OKTA_ORG_URL, or run again with --issuer');
-    issuer = 'process.env.OKTA_ORG_URL';
+    issuer = environmentSetting(context, 'OKTA_ORG_URL');
   }
-  let clientId = 'process.env.OKTA_CLIENT_ID';
+  let clientId = environmentSetting(context, 'OKTA_CLIENT_ID');
   if (site.clientId && isHoistable(context.index, site.clientId.node)) {
-    clientId = textOf(context.source, site.clientId.node);
+    clientId = requiredText(context, site.clientId);
     for (const binding of bindingsRead(context.index, site.clientId.node)) config.reads.add(binding);
   }
-  config.properties.push(['issuer', issuer], ['clientId', clientId], ['clientSecret', 'process.env.OKTA_CLIENT_SECRET']);
+  config.properties.push(['issuer', issuer], ['clientId', clientId], ['clientSecret', environmentSetting(context, 'OKTA_CLIENT_SECRET')]);
   config.notes.push('introspection authenticates a client of the org: set OKTA_CLIENT_SECRET (and OKTA_CLIENT_ID) for it, or switch to private_key_jwt');
   return config;
 }

@@ -6,7 +6,7 @@ import type { AsyncChange } from './transformer.js';
 
 export type AsyncContext =
   | { readonly kind: 'already-async' }
-  | { readonly kind: 'made-async'; readonly edit: TextEdit; readonly change: AsyncChange }
+  | { readonly kind: 'made-async'; readonly edits: readonly TextEdit[]; readonly change: AsyncChange }
   | { readonly kind: 'module-level'; readonly topLevelAwait: boolean }
   | { readonly kind: 'impossible'; readonly reason: string };
 
@@ -21,11 +21,14 @@ export function asyncContextOf(index: FileIndex, node: AstNode, isEsModule: bool
   // `async` goes before the function, or before a method's key (after `static`, `public`, decorators).
   const at = fn.type === 'ClassMethod' || fn.type === 'ObjectMethod' || fn.type === 'ClassPrivateMethod' ? rangeOf(fn.key as AstNode)[0] : rangeOf(fn)[0];
   const computedBracket = (fn.type === 'ClassMethod' || fn.type === 'ObjectMethod') && fn.computed ? 1 : 0;
-  return {
-    kind: 'made-async',
-    edit: insertAt(at - computedBracket, 'async '),
-    change: { name: functionName(index, fn), line: startOf(fn).line, exported: isExportedFunction(index, fn) },
-  };
+  const edits: TextEdit[] = [insertAt(at - computedBracket, 'async ')];
+  // `(): Claims` becomes `(): Promise<Claims>`: an async function's declared type is a promise.
+  const returnType = (fn.returnType as AstNode | undefined)?.typeAnnotation as AstNode | undefined;
+  if (returnType && !(returnType.type === 'TSTypeReference' && returnType.typeName?.name === 'Promise')) {
+    const [start, end] = rangeOf(returnType);
+    edits.push(insertAt(start, 'Promise<'), insertAt(end, '>'));
+  }
+  return { kind: 'made-async', edits, change: { name: functionName(index, fn), line: startOf(fn).line, exported: isExportedFunction(index, fn) } };
 }
 
 function functionName(index: FileIndex, fn: AstNode): string | undefined {

@@ -9,7 +9,7 @@ import { knownString, type StaticValue } from '../../src/analysis/values.js';
 import type { SlotFact, VerificationSite } from '../../src/analysis/verify-sites.js';
 import { DEFAULT_CUSTOM_AS_AUDIENCE, DEFAULT_CUSTOM_AS_ID } from '../../src/knowledge/issuers.js';
 import { bindingsRead, isHoistable } from './hoisting.js';
-import type { TransformContext } from './transformer.js';
+import { environmentSetting, isTypeScriptFile, type TransformContext } from './transformer.js';
 
 export interface HelperConfig {
   readonly properties: (readonly [string, string])[];
@@ -30,7 +30,17 @@ function moduleLevelText(context: TransformContext, slot: SlotFact | undefined, 
   }
   if (!isHoistable(context.index, slot.node)) return undefined;
   for (const binding of bindingsRead(context.index, slot.node)) reads.add(binding);
-  return textOf(context.source, slot.node);
+  return requiredText(context, slot);
+}
+
+/**
+ * The text of a setting copied into a helper's options. An environment variable read as it is
+ * (`process.env.OKTA_CLIENT_ID`) is `string | undefined` to TypeScript; the helpers take `string`.
+ */
+export function requiredText(context: TransformContext, slot: SlotFact): string {
+  const text = textOf(context.source, slot.node);
+  const fromEnvironment = slot.value.kind === 'unknown' && slot.value.origin === 'env';
+  return fromEnvironment && isTypeScriptFile(context.path) && !text.endsWith('!') ? `${text}!` : text;
 }
 
 export function isDefaultCustomServer(value: StaticValue | undefined): boolean {
@@ -43,7 +53,7 @@ export function issuerText(context: TransformContext, site: VerificationSite, co
   if (text) return text;
   if (context.options.issuer) return quoted(context.source, context.options.issuer);
   config.notes.push('the issuer is not in the code: set OIDC_ISSUER, or run again with --issuer');
-  return 'process.env.OIDC_ISSUER';
+  return environmentSetting(context, 'OIDC_ISSUER');
 }
 
 export function audienceText(context: TransformContext, site: VerificationSite, config: HelperConfig): string {
@@ -55,7 +65,7 @@ export function audienceText(context: TransformContext, site: VerificationSite, 
     return quoted(context.source, DEFAULT_CUSTOM_AS_AUDIENCE);
   }
   config.notes.push(site.audience ? 'the audience is not a constant: set OIDC_AUDIENCE, or run again with --audience' : 'the old verification did not check the audience: set OIDC_AUDIENCE to the API\'s audience, or run again with --audience');
-  return 'process.env.OIDC_AUDIENCE';
+  return environmentSetting(context, 'OIDC_AUDIENCE');
 }
 
 /** `algorithms: ['RS256']` when the old call pinned asymmetric algorithms; HMAC and `none` never carry over. */

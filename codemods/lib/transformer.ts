@@ -75,6 +75,19 @@ export interface TransformContext {
 
 export type Rewrite = (context: TransformContext) => void;
 
+/** Whether a file is TypeScript (the rewrites then write what its type checker accepts). */
+export function isTypeScriptFile(path: string): boolean {
+  return /\.[mc]?tsx?$/.test(path);
+}
+
+/**
+ * A setting read from the environment, for a person to provide: `process.env.NAME`, asserted present in
+ * TypeScript, where the helpers' options are `string`, not `string | undefined`.
+ */
+export function environmentSetting(context: { readonly path: string }, name: string): string {
+  return `process.env.${name}${isTypeScriptFile(context.path) ? '!' : ''}`;
+}
+
 /** jscodeshift's parser for a file: `ts` for .ts/.mts/.cts (`<T>x` casts fail under tsx), `tsx` otherwise. */
 export function parserFor(path: string): 'ts' | 'tsx' {
   return /\.[mc]?ts$/.test(path) && !path.endsWith('.d.ts') ? 'ts' : 'tsx';

@@ -71,7 +71,7 @@ function rewriteJsonwebtoken(context: TransformContext, site: VerificationSite, 
   const awaited = `await ${instance}.${method}(${tokenText})`;
   const edits: TextEdit[] = [replaceNode(call, needsParentheses(context, call) ? `(${awaited})` : awaited)];
   if (asyncContext.kind === 'made-async') {
-    edits.push(asyncContext.edit);
+    edits.push(...asyncContext.edits);
     context.madeAsync(asyncContext.change);
     context.review(call, `${asyncContext.change.name ?? 'the function'} became async: its callers must await it (the CLI's project pass updates those it can see)`);
   }

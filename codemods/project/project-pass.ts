@@ -71,12 +71,15 @@ interface PendingAsync {
   readonly line: number;
   readonly transform: TransformName;
   readonly depth: number;
+  readonly exported: boolean;
 }
 
 function updateAsyncCallers(states: Map<string, FileState>, allFiles: readonly string[], modules: ProjectModules, readText: (path: string) => string | undefined): void {
   const queue: PendingAsync[] = [];
   for (const state of states.values()) {
-    for (const change of state.madeAsync) if (change.name) queue.push({ path: state.path, name: change.name, line: change.line, transform: change.transform, depth: 0 });
+    for (const change of state.madeAsync) {
+      if (change.name) queue.push({ path: state.path, name: change.name, line: change.line, transform: change.transform, depth: 0, exported: change.exported });
+    }
   }
   const textOf = (path: string) => states.get(path)?.text ?? readText(path);
   while (queue.length > 0) {
@@ -91,6 +94,12 @@ function updateAsyncCallers(states: Map<string, FileState>, allFiles: readonly s
     const definition = sources.get(pending.path);
     const nameNode = definition ? findFunctionName(definition, pending.name) : undefined;
     if (!nameNode) continue;
+    // A module-private function has all its callers here: once they are updated, nothing is left to review.
+    if (!pending.exported && pending.depth === 0) {
+      const state = states.get(pending.path);
+      const note = state?.review.findIndex((item) => item.reason.startsWith(`${pending.name} became async`)) ?? -1;
+      if (state && note >= 0) state.review.splice(note, 1);
+    }
     for (const reference of nameNode.findReferencesAsNodes()) {
       const call = callOf(reference);
       const file = reference.getSourceFile();
@@ -112,8 +121,11 @@ function updateAsyncCallers(states: Map<string, FileState>, allFiles: readonly s
         }
         const callerName = functionName(fn);
         (fn as unknown as { setIsAsync(value: boolean): void }).setIsAsync(true);
+        // A declared return type becomes a promise of it.
+        const returnType = (fn as unknown as { getReturnTypeNode?(): Node | undefined }).getReturnTypeNode?.();
+        if (returnType && !/^Promise\s*</.test(returnType.getText())) returnType.replaceWithText(`Promise<${returnType.getText()}>`);
         if (callerName && pending.depth < MAX_ASYNC_DEPTH) {
-          queue.push({ path: file.getFilePath(), name: callerName, line: fn.getStartLineNumber(), transform: pending.transform, depth: pending.depth + 1 });
+          queue.push({ path: file.getFilePath(), name: callerName, line: fn.getStartLineNumber(), transform: pending.transform, depth: pending.depth + 1, exported: true });
         } else {
           state.review.push({ transform: pending.transform, line, reason: `the function around this call became async: its callers must await it` });
         }

@@ -40,7 +40,8 @@ Options:
   --force                write even when the git tree has uncommitted changes
   -h, --help             show this help
 
-Exit codes: 0 success, 1 with --check when something would change, 2 bad usage or unreadable input.`;
+Exit codes: 0 success, 1 with --check when something would change, 2 bad usage or input that cannot be
+read, parsed or written, 130 interrupted (every file is then either as it was or fully rewritten).`;
 
 export function parseCliArguments(argv: readonly string[]): CliArguments | 'help' {
   let parsed;

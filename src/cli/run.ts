@@ -16,7 +16,7 @@ import { mentionsKnownModule } from '../knowledge/libraries.js';
 import { parseCliArguments, USAGE, UsageError, type CliArguments } from './arguments.js';
 import { scanConfigFiles } from './config-files.js';
 import { gitTopLevel, listSourceFiles, uncommittedChanges } from './files.js';
-import { unifiedDiff } from './unified-diff.js';
+import { lineMapping, unifiedDiff } from './unified-diff.js';
 import { createWriter, WriteRefusedError } from './writer.js';
 
 type Run = (source: string, path: string, options?: CodemodOptions, environment?: TransformEnvironment) => TransformOutcome;
@@ -147,7 +147,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       state.rewrites.push(...outcome.rewrites);
       state.review.push(...outcome.review);
       state.madeAsync.push(...outcome.madeAsync.map((change) => ({ ...change, transform: name })));
-      if (outcome.source !== undefined) state.text = outcome.source;
+      if (outcome.source !== undefined) {
+        // Lines are reported as they stand in the file written, not in the one read.
+        const map = lineMapping(state.text, outcome.source);
+        for (const notes of [state.rewrites, state.review, state.madeAsync] as { line: number }[][]) {
+          for (const [position, note] of notes.entries()) notes[position] = { ...note, line: map(note.line) };
+        }
+        state.text = outcome.source;
+      }
     }
     if (state.rewrites.length > 0 || state.review.length > 0) states.set(file, state);
   }
@@ -162,16 +169,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 
   // The helper and `jose`, when a rewritten file imports the helper.
-  const pending: { path: string; before: string | undefined; text: string; validate?: (text: string) => void; summary?: string }[] = [];
+  // The helper and package.json are written first: sources that import the helper must never be written
+  // when it could not be.
+  const pending: { path: string; before: string | undefined; text: string; validate?: (text: string) => void; summary?: string; prerequisite?: boolean }[] = [];
   const changed = [...states.values()].filter((state) => state.text !== state.original);
-  for (const state of changed) {
-    pending.push({ path: state.path, before: state.original, text: (boms.has(state.path) ? '\uFEFF' : '') + state.text, validate: (text) => parseFile(text.replace(/^\uFEFF/, ''), state.path) });
-  }
+  const sources = changed.map((state) => ({
+    path: state.path,
+    before: state.original as string | undefined,
+    text: (boms.has(state.path) ? '\uFEFF' : '') + state.text,
+    validate: (text: string) => void parseFile(text.replace(/^\uFEFF/, ''), state.path),
+  }));
   const usesHelper = changed.some((state) => /createAccessTokenVerifier|createTokenIntrospector/.test(state.text) && !/createAccessTokenVerifier|createTokenIntrospector/.test(state.original));
   if (usesHelper && helper) {
     for (const file of helperFiles(helper)) {
       const existing = readText(file.path);
-      if (existing === undefined) pending.push({ path: file.path, before: undefined, text: file.text, summary: `new file: the runtime helpers (${file.text.split('\n').length} lines)` });
+      if (existing === undefined) pending.push({ path: file.path, before: undefined, text: file.text, summary: `new file: the runtime helpers (${file.text.split('\n').length} lines)`, prerequisite: true });
       else if (existing !== file.text) {
         const state = states.get(file.path) ?? { path: file.path, original: existing, text: existing, rewrites: [], review: [], madeAsync: [] };
         state.review.push({ transform: 'jwks-discovery', line: 1, reason: 'an existing helper module was kept as it is: compare it with this version of eslint-plugin-oidc/runtime' });
@@ -180,8 +192,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     const manifest = nearestPackageJson(dirname(helper.path));
     const updated = manifest ? packageJsonWithJose(manifest) : undefined;
-    if (manifest && updated) pending.push({ path: manifest, before: readFileSync(manifest, 'utf8'), text: updated, validate: (text) => JSON.parse(text) });
+    if (manifest && updated) pending.push({ path: manifest, before: readFileSync(manifest, 'utf8'), text: updated, validate: (text) => JSON.parse(text), prerequisite: true });
   }
+  pending.push(...sources);
   for (const finding of scanConfigFiles(args.paths.map((path) => resolve(io.cwd, path)))) {
     const state = states.get(finding.path) ?? { path: finding.path, original: '', text: '', rewrites: [], review: [], madeAsync: [] };
     state.review.push({ transform: 'org-as-introspection', line: finding.line, reason: finding.reason });
@@ -190,9 +203,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   const writer = createWriter(!writes);
   const changedPaths = new Set<string>();
+  let prerequisiteFailed = false;
   for (const [position, file] of pending.entries()) {
     if (position % 20 === 0) await yieldToEventLoop();
     if (io.interrupted?.()) break;
+    if (prerequisiteFailed) {
+      errors.push({ path: file.path, reason: 'not written: the runtime helper could not be written, and this file would import it' });
+      continue;
+    }
     try {
       writer.write(file.path, file.text, file.validate);
       changedPaths.add(file.path);
@@ -201,6 +219,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
     } catch (error) {
       errors.push({ path: file.path, reason: error instanceof WriteRefusedError ? error.message.replace(`${file.path}: `, '') : String(error) });
+      if (file.prerequisite) prerequisiteFailed = true;
     }
   }
 

@@ -100,3 +100,29 @@ export function unifiedDiff(path: string, before: string, after: string, context
   }
   return [`--- a/${path}`, `+++ b/${path}`, ...hunks].join('\n') + '\n';
 }
+
+/**
+ * Where each line of the old text stands in the new one: kept lines map to their new place, changed or
+ * removed lines to where their replacement begins. Reports then name lines of the file as written.
+ */
+export function lineMapping(before: string, after: string): (oldLine: number) => number {
+  if (before === after) return (line) => line;
+  const operations = diffLines(splitLines(before), splitLines(after));
+  const newLineOf: number[] = [0];
+  let oldLine = 0;
+  let newLine = 0;
+  for (const operation of operations) {
+    if (operation.kind === 'same') {
+      oldLine++;
+      newLine++;
+      newLineOf[oldLine] = newLine;
+    } else if (operation.kind === 'removed') {
+      oldLine++;
+      newLineOf[oldLine] = newLine + 1;
+    } else {
+      newLine++;
+    }
+  }
+  const total = Math.max(1, splitLines(after).length);
+  return (line) => Math.min(total, Math.max(1, newLineOf[line] ?? line));
+}

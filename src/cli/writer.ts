@@ -3,7 +3,7 @@
  * atomically (a temporary file beside the target, then a rename), so that an interrupted run leaves each
  * file either as it was or as it should be, never half-written.
  */
-import { accessSync, chmodSync, constants, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export class WriteRefusedError extends Error {
@@ -42,6 +42,8 @@ export function createWriter(dryRun: boolean): Writer {
       if (mode !== undefined && (mode & 0o222) === 0) throw new WriteRefusedError(`${path}: cannot be written (the file is read-only)`);
       const temporary = join(dirname(path), `.${basename(path)}.oidc-codemod-${process.pid}.tmp`);
       try {
+        // A new file (the helper module) may go into a folder that does not exist yet.
+        if (mode === undefined) mkdirSync(dirname(path), { recursive: true });
         writeFileSync(temporary, text, { flag: 'wx' });
         if (mode !== undefined) chmodSync(temporary, mode & 0o7777);
         renameSync(temporary, path);

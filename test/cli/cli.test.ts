@@ -1,10 +1,10 @@
 // oidc-codemod end to end on temporary projects: flags, exit codes, the git state, bad input, line endings.
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, type JsonReport } from '../../src/cli/run.js';
 import keys from '../fixtures/keys.json' with { type: 'json' };
 
@@ -25,8 +25,14 @@ export const call = () => fetch('/api', { headers: { Authorization: \`Bearer \${
 `;
 const UNRELATED = `export const add = (a: number, b: number) => a + b;\n`;
 
+const folders: string[] = [];
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
 function project(files: Record<string, string | Buffer>, options: { git?: boolean; packageJson?: object } = {}): string {
   const folder = mkdtempSync(join(tmpdir(), 'oidc-cli-'));
+  folders.push(folder);
   writeFileSync(join(folder, 'package.json'), JSON.stringify(options.packageJson ?? { name: 'app', private: true, type: 'module', dependencies: {} }, null, 2) + '\n');
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(folder, path, '..'), { recursive: true });
@@ -92,7 +98,9 @@ describe('oidc-codemod: runs', () => {
     expect(report.summary).toEqual({ filesScanned: 3, filesChanged: expect.any(Number), sitesRewritten: 2, sitesForReview: expect.any(Number) });
     expect(report.summary.filesChanged).toBe(5); // two sources, the helper and its declarations, package.json
     const verify = report.files.find((file) => file.path === 'src/verify.ts')!;
-    expect(verify).toEqual({ path: 'src/verify.ts', changed: true, rewrites: [{ transform: 'jwks-discovery', line: 6 }], review: [] });
+    // Lines name the file as written: the rewritten call stands on line 5 now.
+    expect(verify).toEqual({ path: 'src/verify.ts', changed: true, rewrites: [{ transform: 'jwks-discovery', line: 5 }], review: [] });
+    expect(read(folder, 'src/verify.ts').split('\n')[4]).toContain('accessTokenVerifier.verify(token)');
     expect(read(folder, 'src/verify.ts')).toContain("import { createAccessTokenVerifier } from './oidc-runtime.js';");
     expect(read(folder, 'src/verify.ts')).not.toContain('BEGIN PUBLIC KEY');
     expect(read(folder, 'src/client.ts')).toContain('oktaAuth.getAccessToken()');

@@ -1,6 +1,6 @@
 // The built transforms run under jscodeshift's own runner, as users run them: same output as the fixtures.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,5 +27,6 @@ describe('jscodeshift runner', () => {
     expect(output).toMatch(/1 ok/);
     if (reported) expect(output).toContain(reported);
     expect(readFileSync(target, 'utf8')).toBe(readFileSync(join(fixtures, transform, input.replace('.input.', '.output.')), 'utf8'));
+    rmSync(folder, { recursive: true, force: true });
   });
 });

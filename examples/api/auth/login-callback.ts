@@ -12,8 +12,10 @@ export async function loginCallback(req: Request, res: Response) {
 }
 
 declare function exchangeCode(code: string): Promise<{ id_token: string; access_token: string }>;
-declare module 'express' {
-  interface Request {
-    session: { nonce: string; user?: string };
+declare global {
+  namespace Express {
+    interface Request {
+      session: { nonce: string; user?: string };
+    }
   }
 }

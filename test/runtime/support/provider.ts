@@ -12,7 +12,7 @@ export const CLIENT_ID = 'api-client';
 export const CLIENT_SECRET = 'api-client-secret-0123456789';
 export const JWT_CLIENT_ID = 'jwt-client';
 /** A grant type registered by the harness that makes the provider's own IdToken model issue an ID token. */
-const ID_TOKEN_GRANT = 'urn:test:id-token';
+export const ID_TOKEN_GRANT = 'urn:test:id-token';
 
 export interface ProviderHarnessOptions {
   /** Where the provider is mounted; the issuer is origin + mountPath. Default `/oauth2/default`. */
@@ -65,6 +65,60 @@ export function publicPart(jwk: JWK): JWK {
   return rest;
 }
 
+/** A resource server's token settings, as oidc-provider's `getResourceServerInfo` returns them. */
+type ResourceServerInfo = Record<string, unknown>;
+
+/**
+ * What every provider in these tests shares: JWT access tokens for the API (`api://default`, RS256, with
+ * Okta's `cid`), client credentials, and, with `introspection`, introspection and revocation. Runtime and
+ * end-to-end tests both build on it.
+ */
+export function sharedConfiguration(options: { introspection?: boolean; resources?: Record<string, ResourceServerInfo> } = {}) {
+  return {
+    scopes: ['openid', 'read', 'write'],
+    ttl: {
+      AccessToken: 300,
+      ClientCredentials: (_ctx: unknown, token: { resourceServer?: { accessTokenTTL?: number } }) => token.resourceServer?.accessTokenTTL ?? 300,
+      IdToken: 300,
+    },
+    features: {
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      ...(options.introspection ? { introspection: { enabled: true, allowedPolicy: () => true }, revocation: { enabled: true } } : {}),
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: () => undefined,
+        useGrantedResource: () => true,
+        getResourceServerInfo: (_ctx: unknown, resource: string) => {
+          if (resource === API_AUDIENCE) return { scope: 'read write', accessTokenFormat: 'jwt', accessTokenTTL: 300, jwt: { sign: { alg: 'RS256' } } };
+          const other = options.resources?.[resource];
+          if (other) return other;
+          throw new Provider.errors.InvalidTarget!();
+        },
+      },
+    },
+    formats: {
+      customizers: {
+        // Okta names the client in `cid`; RFC 9068's `client_id` stays too.
+        jwt: (_ctx: unknown, token: { clientId: string }, jwt: { payload: Record<string, unknown> }) => {
+          jwt.payload.cid = token.clientId;
+        },
+      },
+    },
+  };
+}
+
+/** A grant that hands out a real ID token of the provider's, to present where an access token belongs. */
+export function registerIdTokenGrant(provider: Provider): void {
+  provider.registerGrantType(ID_TOKEN_GRANT, async (ctx: OidcContext) => {
+    const idToken = new ctx.oidc.provider.IdToken({ sub: 'alice' }, { ctx });
+    idToken.scope = 'openid';
+    idToken.set('nonce', 'n-0S6_WzA2Mj');
+    idToken.set('at_hash', 'an access token value');
+    ctx.body = { id_token: await idToken.issue({ use: 'idtoken' }), token_type: 'Bearer' };
+  });
+}
+
 export async function startProvider(options: ProviderHarnessOptions = {}): Promise<ProviderHarness> {
   const mountPath = options.mountPath ?? '/oauth2/default';
   const mounts = [mountPath, ...(options.aliasMounts ?? [])];
@@ -103,48 +157,15 @@ export async function startProvider(options: ProviderHarnessOptions = {}): Promi
         },
       ],
       ...(options.routes ? { routes: options.routes } : {}),
-      scopes: ['openid', 'read', 'write'],
-      ttl: {
-        AccessToken: 300,
-        ClientCredentials: (_ctx: unknown, token: { resourceServer?: { accessTokenTTL?: number } }) =>
-          token.resourceServer?.accessTokenTTL ?? 300,
-        IdToken: 300,
-      },
-      features: {
-        devInteractions: { enabled: false },
-        clientCredentials: { enabled: true },
-        introspection: { enabled: true, allowedPolicy: () => true },
-        revocation: { enabled: true },
-        resourceIndicators: {
-          enabled: true,
-          defaultResource: () => undefined,
-          useGrantedResource: () => true,
-          getResourceServerInfo: (_ctx: unknown, resource: string) => {
-            if (resource === API_AUDIENCE) {
-              return { scope: 'read write', accessTokenFormat: 'jwt', accessTokenTTL: 300, jwt: { sign: { alg: 'RS256' } } };
-            }
-            if (resource === OPAQUE_RESOURCE) return { scope: 'read write', accessTokenFormat: 'opaque', accessTokenTTL: 300 };
-            if (resource === SHORT_LIVED_RESOURCE) return { scope: 'read', accessTokenFormat: 'opaque', accessTokenTTL: 2 };
-            throw new Provider.errors.InvalidTarget!();
-          },
+      ...sharedConfiguration({
+        introspection: true,
+        resources: {
+          [OPAQUE_RESOURCE]: { scope: 'read write', accessTokenFormat: 'opaque', accessTokenTTL: 300 },
+          [SHORT_LIVED_RESOURCE]: { scope: 'read', accessTokenFormat: 'opaque', accessTokenTTL: 2 },
         },
-      },
-      formats: {
-        customizers: {
-          // Okta names the client in `cid`; RFC 9068's `client_id` stays too.
-          jwt: (_ctx: unknown, token: { clientId: string }, jwt: { payload: Record<string, unknown> }) => {
-            jwt.payload.cid = token.clientId;
-          },
-        },
-      },
+      }),
     });
-    provider.registerGrantType(ID_TOKEN_GRANT, async (ctx: OidcContext) => {
-      const idToken = new ctx.oidc.provider.IdToken({ sub: 'alice' }, { ctx });
-      idToken.scope = 'openid';
-      idToken.set('nonce', 'n-0S6_WzA2Mj');
-      idToken.set('at_hash', 'an access token value');
-      ctx.body = { id_token: await idToken.issue({ use: 'idtoken' }), token_type: 'Bearer' };
-    });
+    registerIdTokenGrant(provider);
     return provider;
   }
 
