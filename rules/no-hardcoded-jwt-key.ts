@@ -3,13 +3,12 @@
  * Providers rotate signing keys; a pinned key breaks on rotation or keeps trusting a retired key.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { typeOracleOf } from '../src/analysis/eslint.js';
+import { textFactsOf, typeOracleOf } from '../src/analysis/eslint.js';
 import { pinnedKeyFindings, remoteJwksEdit, type PinnedKeyFinding } from '../src/analysis/pinned-keys.js';
 import type { AstNode } from '../src/analysis/syntax.js';
 import { verificationAnalysisFor } from '../src/analysis/verify-sites.js';
 import { createRule } from '../src/create-rule.js';
-import { describeKeyMaterial, mentionsKeyMaterial } from '../src/knowledge/keys.js';
-import { mentionsKnownModule } from '../src/knowledge/libraries.js';
+import { describeKeyMaterial } from '../src/knowledge/keys.js';
 import { fixerFor } from './fix/edits.js';
 
 export type Options = [
@@ -58,8 +57,9 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const { sourceCode } = context;
-    const mentionsModule = mentionsKnownModule(sourceCode.text);
-    if (!mentionsModule && !mentionsKeyMaterial(sourceCode.text)) return {};
+    const facts = textFactsOf(context);
+    const mentionsModule = facts.mentionsKnownModule;
+    if (!mentionsModule && !facts.mentionsKeyMaterial) return {};
 
     return {
       Program(program) {

@@ -4,13 +4,12 @@
  * client of the same issuer, and skips the scopes and policies of the authorization server.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { typeOracleOf } from '../src/analysis/eslint.js';
+import { textFactsOf, typeOracleOf } from '../src/analysis/eslint.js';
 import { idTokenFindings, type IdTokenFinding } from '../src/analysis/id-token-use.js';
 import type { AstNode } from '../src/analysis/syntax.js';
 import { tokenSourcesFor } from '../src/analysis/token-sources.js';
 import { verificationAnalysisFor } from '../src/analysis/verify-sites.js';
 import { createRule } from '../src/create-rule.js';
-import { mentionsKnownModule } from '../src/knowledge/libraries.js';
 import { fixerFor } from './fix/edits.js';
 
 export type Options = [];
@@ -48,9 +47,10 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const { sourceCode } = context;
-    const serverCandidate = mentionsKnownModule(sourceCode.text);
+    const facts = textFactsOf(context);
+    const serverCandidate = facts.mentionsKnownModule;
     // Clients need no known module: an `oktaAuth` may be imported from the app's own code.
-    if (!serverCandidate && !/bearer/i.test(sourceCode.text)) return {};
+    if (!serverCandidate && !facts.mentionsBearer) return {};
 
     return {
       Program(program) {

@@ -4,14 +4,13 @@
  * found"): introspect them, or issue them from a custom authorization server.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { typeOracleOf } from '../src/analysis/eslint.js';
+import { textFactsOf, typeOracleOf } from '../src/analysis/eslint.js';
 import { orgServerFindings, type OrgServerFinding } from '../src/analysis/org-server-use.js';
 import type { AstNode } from '../src/analysis/syntax.js';
 import { tokenSourcesFor } from '../src/analysis/token-sources.js';
 import { verificationAnalysisFor } from '../src/analysis/verify-sites.js';
 import { createRule } from '../src/create-rule.js';
 import type { MalformedIssuerProblem } from '../src/knowledge/issuers.js';
-import { mentionsKnownModule } from '../src/knowledge/libraries.js';
 import { fixerFor } from './fix/edits.js';
 
 export type Options = [
@@ -65,7 +64,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const { sourceCode } = context;
-    if (!mentionsKnownModule(sourceCode.text)) return {};
+    if (!textFactsOf(context).mentionsKnownModule) return {};
 
     return {
       Program(program) {

@@ -4,6 +4,8 @@
  * text that lets a rule skip files that cannot concern it before any analysis runs.
  */
 import type { TSESLint } from '@typescript-eslint/utils';
+import { mentionsKeyMaterial } from '../knowledge/keys.js';
+import { mentionsKnownModule } from '../knowledge/libraries.js';
 import type { AstNode } from './syntax.js';
 import type { TypeOracle } from './values.js';
 
@@ -37,4 +39,24 @@ export function typeOracleOf(context: Readonly<TSESLint.RuleContext<string, read
       }
     },
   };
+}
+
+/** What a quick look at a file's text tells every rule: computed once per file, shared by the three rules. */
+export interface TextFacts {
+  readonly mentionsKnownModule: boolean;
+  readonly mentionsKeyMaterial: boolean;
+  readonly mentionsBearer: boolean;
+}
+
+const textFacts = new WeakMap<object, TextFacts>();
+
+export function textFactsOf(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): TextFacts {
+  const { sourceCode } = context;
+  let facts = textFacts.get(sourceCode.ast);
+  if (!facts) {
+    const text = sourceCode.text;
+    facts = { mentionsKnownModule: mentionsKnownModule(text), mentionsKeyMaterial: mentionsKeyMaterial(text), mentionsBearer: /bearer/i.test(text) };
+    textFacts.set(sourceCode.ast, facts);
+  }
+  return facts;
 }
