@@ -59,6 +59,17 @@ function walk(folder: string, seen: Set<string>, out: string[]): void {
   }
 }
 
+function isIgnoredByGit(top: string, path: string): boolean {
+  const relativePath = relative(top, path);
+  if (!relativePath) return false;
+  try {
+    execFileSync('git', ['check-ignore', '-q', '--', relativePath], { cwd: top, stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export interface FileListing {
   readonly files: string[];
   /** Paths that do not exist or cannot be read, with the reason. */
@@ -86,7 +97,8 @@ export function listSourceFiles(paths: readonly string[]): FileListing {
       continue;
     }
     const top = gitTopLevel(path);
-    if (top) {
+    // A folder git ignores, named explicitly, is read all the same (walked, skipping node_modules).
+    if (top && !isIgnoredByGit(top, path)) {
       for (const file of gitFiles(top, path)) {
         if (isSourceFile(file) && !inSkippedDirectory(relative(top, file))) {
           try {

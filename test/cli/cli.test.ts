@@ -160,6 +160,8 @@ describe('oidc-codemod: runs', () => {
     expect(report.summary.filesScanned).toBe(1);
     expect(read(folder, 'generated/verify.ts')).toBe(PINNED);
     expect(read(folder, 'node_modules/lib/verify.ts')).toBe(PINNED);
+    // An ignored folder named explicitly is read all the same.
+    expect((await json(folder, '--dry-run', 'generated')).summary.filesScanned).toBe(1);
     const outsideGit = project({ 'dist/verify.js': PINNED, 'build/verify.js': PINNED, 'src/verify.ts': PINNED }, { git: false });
     expect((await json(outsideGit, '--dry-run', '.')).summary.filesScanned).toBe(1);
   });
