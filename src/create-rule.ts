@@ -1,6 +1,10 @@
-/** The one rule creator: ties each rule to its documentation page and types the plugin's docs fields. */
-import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
-import packageJson from '../package.json' with { type: 'json' };
+/**
+ * The one rule creator: ties each rule to its documentation page and types the plugin's docs fields.
+ * Options come from `meta.defaultOptions`, which ESLint (9.15 and later) merges into `context.options`
+ * itself, so the rule reads them as they are: no copy of the defaults per rule and file.
+ */
+import type { TSESLint } from '@typescript-eslint/utils';
+import { version } from '../package.json';
 
 /** Which preset first includes a rule: `recommended` (and so `strict` and `all`), or `strict`. */
 export type Preset = 'recommended' | 'strict';
@@ -17,7 +21,27 @@ const REPOSITORY = 'https://github.com/eslint-plugin-oidc/eslint-plugin-oidc';
 
 /** The rule's documentation in the released version the user runs. */
 export function ruleDocsUrl(name: string): string {
-  return `${REPOSITORY}/blob/v${packageJson.version}/docs/rules/${name}.md`;
+  return `${REPOSITORY}/blob/v${version}/docs/rules/${name}.md`;
 }
 
-export const createRule = RuleCreator<OidcRuleDocs>(ruleDocsUrl);
+type RuleMeta<MessageIds extends string, Options extends readonly unknown[]> = Omit<TSESLint.RuleMetaData<MessageIds, OidcRuleDocs, Options>, 'docs' | 'defaultOptions'> & {
+  docs: OidcRuleDocs;
+  defaultOptions: Options;
+};
+
+export interface RuleDefinition<Options extends readonly unknown[], MessageIds extends string> {
+  name: string;
+  meta: RuleMeta<MessageIds, Options>;
+  create: (context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, options: Options) => TSESLint.RuleListener;
+}
+
+export type OidcRule<Options extends readonly unknown[], MessageIds extends string> = TSESLint.RuleModule<MessageIds, Options, OidcRuleDocs> & { name: string };
+
+export function createRule<Options extends readonly unknown[], MessageIds extends string>({ name, meta, create }: RuleDefinition<Options, MessageIds>): OidcRule<Options, MessageIds> {
+  return {
+    name,
+    meta: { ...meta, docs: { ...meta.docs, url: ruleDocsUrl(name) } },
+    defaultOptions: meta.defaultOptions,
+    create: (context) => create(context, (context.options.length > 0 ? context.options : meta.defaultOptions) as Options),
+  };
+}

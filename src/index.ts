@@ -4,7 +4,7 @@
  * jscodeshift or ts-morph: editors load it on every start.
  */
 import type { TSESLint } from '@typescript-eslint/utils';
-import packageJson from '../package.json' with { type: 'json' };
+import { name as packageName, version as packageVersion } from '../package.json';
 import noHardcodedJwtKey from '../rules/no-hardcoded-jwt-key.js';
 import noIdTokenAsBearer from '../rules/no-id-token-as-bearer.js';
 import noOrgAsLocalVerification from '../rules/no-org-as-local-verification.js';
@@ -44,7 +44,7 @@ interface FlatConfig {
 }
 
 const plugin = {
-  meta: { name: packageJson.name, version: packageJson.version, namespace: NAMESPACE },
+  meta: { name: packageName, version: packageVersion, namespace: NAMESPACE },
   rules,
   configs: {} as Record<ConfigName, FlatConfig>,
 };
