@@ -10,6 +10,7 @@ import {
   IntrospectionError,
   TokenValidationError,
   type TokenIntrospector,
+  type TokenIntrospectorOptions,
 } from '../../src/runtime/index.js';
 import {
   API_AUDIENCE,
@@ -29,17 +30,23 @@ let introspector: TokenIntrospector;
 
 beforeAll(async () => {
   harness = await startProvider();
-  introspector = createTokenIntrospector({
-    issuer: harness.issuer,
-    clientId: CLIENT_ID,
-    clientSecret: CLIENT_SECRET,
-    allowHttpForLoopback: true,
-  });
+  introspector = introspectorFor();
 });
 
 afterAll(async () => {
   await harness.close();
 });
+
+/** An introspector of the test provider's client, over loopback http, with these options besides. */
+function introspectorFor(overrides: Partial<TokenIntrospectorOptions> = {}): TokenIntrospector {
+  return createTokenIntrospector({
+    issuer: harness.issuer,
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    allowHttpForLoopback: true,
+    ...overrides,
+  } as TokenIntrospectorOptions);
+}
 
 async function rejection(promise: Promise<unknown>): Promise<Error & { code?: string; status?: number }> {
   return promise.then(
@@ -91,12 +98,8 @@ describe('createTokenIntrospector: answers', () => {
   });
 
   it('rejects an active token for another audience when audience is configured', async () => {
-    const checking = createTokenIntrospector({
-      issuer: harness.issuer,
-      clientId: CLIENT_ID,
-      clientSecret: CLIENT_SECRET,
+    const checking = introspectorFor({
       audience: API_AUDIENCE,
-      allowHttpForLoopback: true,
     });
     const error = await rejection(checking.introspect(await harness.clientCredentialsToken(OPAQUE_RESOURCE)));
     expect(error).toBeInstanceOf(TokenValidationError);
@@ -195,13 +198,9 @@ describe('createTokenIntrospector: failing closed', () => {
   it('fails closed on a timeout', async () => {
     const stub = await stubEndpoint('hang');
     try {
-      const slow = createTokenIntrospector({
-        issuer: harness.issuer,
-        clientId: CLIENT_ID,
-        clientSecret: CLIENT_SECRET,
+      const slow = introspectorFor({
         introspectionEndpoint: stub.url,
         timeoutMs: 200,
-        allowHttpForLoopback: true,
       });
       const started = Date.now();
       const error = await rejection(slow.introspect('some-token'));
@@ -216,12 +215,8 @@ describe('createTokenIntrospector: failing closed', () => {
     for (const body of ['<html>not json</html>', '{"active":"true"}', '[true]']) {
       const stub = await stubEndpoint((res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
       try {
-        const broken = createTokenIntrospector({
-          issuer: harness.issuer,
-          clientId: CLIENT_ID,
-          clientSecret: CLIENT_SECRET,
+        const broken = introspectorFor({
           introspectionEndpoint: stub.url,
-          allowHttpForLoopback: true,
         });
         await expect(broken.introspect('some-token'), body).rejects.toMatchObject({ code: 'introspection_malformed' });
       } finally {
@@ -271,11 +266,7 @@ describe('createTokenIntrospector: positive cache', () => {
   });
 
   it('serves repeated tokens from the cache, bounded in size (least recently used evicted)', async () => {
-    const cached = createTokenIntrospector({
-      issuer: harness.issuer,
-      clientId: CLIENT_ID,
-      clientSecret: CLIENT_SECRET,
-      allowHttpForLoopback: true,
+    const cached = introspectorFor({
       cacheTtlMs: 60_000,
       cacheMaxEntries: 2,
     });
@@ -295,11 +286,7 @@ describe('createTokenIntrospector: positive cache', () => {
   });
 
   it('never serves an answer past the token\'s exp, and an expired token fails closed', async () => {
-    const cached = createTokenIntrospector({
-      issuer: harness.issuer,
-      clientId: CLIENT_ID,
-      clientSecret: CLIENT_SECRET,
-      allowHttpForLoopback: true,
+    const cached = introspectorFor({
       cacheTtlMs: 60_000,
       clockTolerance: 0,
     });
