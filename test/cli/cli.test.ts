@@ -95,7 +95,7 @@ describe('oidc-codemod: runs', () => {
     const folder = project({ 'src/verify.ts': PINNED, 'src/client.ts': CLIENT, 'src/math.ts': UNRELATED });
     const report = await json(folder, '.');
     expect(report.code).toBe(0);
-    expect(report.summary).toEqual({ filesScanned: 3, filesChanged: expect.any(Number), sitesRewritten: 2, sitesForReview: expect.any(Number) });
+    expect(report.summary).toEqual({ filesScanned: 3, filesChanged: expect.any(Number), sitesRewritten: 2, sitesForReview: expect.any(Number), filesSkipped: 0 });
     expect(report.summary.filesChanged).toBe(5); // two sources, the helper and its declarations, package.json
     const verify = report.files.find((file) => file.path === 'src/verify.ts')!;
     // Lines name the file as written: the rewritten call stands on line 5 now.
@@ -178,15 +178,16 @@ describe('oidc-codemod: runs', () => {
     expect(bom).toContain('createAccessTokenVerifier');
   });
 
-  it('reports files that do not parse or are not UTF-8, leaves them untouched, migrates the rest, exits 2', async () => {
+  it('reports files that do not parse (with the line) or are not UTF-8, leaves them untouched, migrates the rest, exits 3', async () => {
     const broken = `import jwt from 'jsonwebtoken';\nconst KEY = ${JSON.stringify(keys.rsaSpki)};\nexport function check(token {\n`;
     const latin1 = Buffer.concat([Buffer.from(`import jwt from 'jsonwebtoken'; // caf`), Buffer.from([0xe9]), Buffer.from('\n')]);
     // A file that concerns none of this is never parsed, however broken.
     const folder = project({ 'src/broken.ts': broken, 'src/latin1.ts': latin1, 'src/unrelated-broken.ts': 'export const x = (;\n', 'src/verify.ts': PINNED });
     const report = await json(folder, '.');
-    expect(report.code).toBe(2);
+    expect(report.code).toBe(3);
+    expect(report.summary.filesSkipped).toBe(2);
     expect(report.errors).toEqual([
-      { path: 'src/broken.ts', reason: expect.stringContaining('does not parse; left unchanged') },
+      { path: 'src/broken.ts', line: 3, reason: expect.stringContaining('does not parse; left unchanged') },
       { path: 'src/latin1.ts', reason: 'not valid UTF-8; left unchanged' },
     ]);
     expect(read(folder, 'src/broken.ts')).toBe(broken);
@@ -198,7 +199,7 @@ describe('oidc-codemod: runs', () => {
     const folder = project({ 'src/verify.ts': PINNED, 'locked/verify.ts': PINNED });
     chmodSync(join(folder, 'locked/verify.ts'), 0o444);
     const report = await json(folder, '--force', '.');
-    expect(report.code).toBe(2);
+    expect(report.code).toBe(3);
     expect(report.errors).toEqual([{ path: 'locked/verify.ts', reason: expect.stringContaining('cannot be written') }]);
     expect(read(folder, 'locked/verify.ts')).toBe(PINNED);
     expect(readdirSync(join(folder, 'locked'))).toEqual(['verify.ts']);
