@@ -86,15 +86,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       'Run it inside a git repository, use --dry-run, or pass --force.\n',
     );
   }
-  if (writes && !args.force) {
-    const dirty = uncommittedChanges(given);
-    if (dirty.length > 0) {
-      return refuse(
-        `refusing to write into a git tree with uncommitted changes (${dirty.length} file${dirty.length === 1 ? '' : 's'}, e.g. ${display(dirty[0]!)}).`,
-        'Commit or stash them first, so that the migration is one change to review; or pass --force.\n',
-      );
-    }
-  }
   // One writing run at a time in each repository, from here to the last write.
   const locks = new Map<WorkTree, RunLock>();
   if (writes) {
@@ -104,6 +95,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       for (const lock of locks.values()) lock.release();
       if (error instanceof RunInProgressError) return refuse(error.message);
       throw error;
+    }
+  }
+  if (writes && !args.force) {
+    const dirty = uncommittedChanges(given);
+    if (dirty.length > 0) {
+      for (const lock of locks.values()) lock.release();
+      return refuse(
+        `refusing to write into a git tree with uncommitted changes (${dirty.length} file${dirty.length === 1 ? '' : 's'}, e.g. ${display(dirty[0]!)}).`,
+        'Commit or stash them first, so that the migration is one change to review; or pass --force.\n',
+      );
     }
   }
   try {

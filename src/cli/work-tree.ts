@@ -21,14 +21,28 @@ export interface WorkTrees {
   readonly outsideGit: readonly string[];
 }
 
-function realFolderOf(path: string): string {
+/**
+ * The top of the work tree a path is in, found on the path as given (a `.git` entry in it or a folder
+ * above it), not on its resolved target: a path through a symbolic link to a folder outside the
+ * repository stays in the repository, and the write check then sees the link.
+ */
+function lexicalTopOf(path: string): string | undefined {
   let folder = path;
   try {
     if (!lstatSync(path).isDirectory()) folder = dirname(path);
   } catch {
     folder = dirname(path);
   }
-  return realpathSync(folder);
+  for (;;) {
+    try {
+      lstatSync(join(folder, '.git'));
+      return gitTopLevel(folder) ? folder : undefined;
+    } catch {
+      const parent = dirname(folder);
+      if (parent === folder) return undefined;
+      folder = parent;
+    }
+  }
 }
 
 /** The work trees of the given (absolute, existing) paths. */
@@ -36,17 +50,23 @@ export function workTreesOf(paths: readonly string[]): WorkTrees {
   const trees = new Map<string, WorkTree>();
   const outsideGit: string[] = [];
   for (const path of paths) {
-    const folder = realFolderOf(path);
-    const top = gitTopLevel(folder);
+    const top = lexicalTopOf(path);
     if (top) {
       const root = realpathSync(top);
       if (!trees.has(root)) {
-        const directory = gitDirectory(folder);
+        const directory = gitDirectory(top);
         trees.set(root, { root, ...(directory ? { gitDirectory: realpathSync(directory) } : {}) });
       }
     } else {
       outsideGit.push(path);
-      trees.set(folder, { root: folder });
+      let folder = path;
+      try {
+        if (!lstatSync(path).isDirectory()) folder = dirname(path);
+      } catch {
+        folder = dirname(path);
+      }
+      const root = realpathSync(folder);
+      trees.set(root, { root });
     }
   }
   return { trees: [...trees.values()], outsideGit };

@@ -34,13 +34,15 @@ export function planWrites(requested: readonly PlannedWrite[], trees: readonly W
   const writes: PlannedWrite[] = [];
   const refused: { path: string; reason: string }[] = [];
   const review: { path: string; line: number; reason: string }[] = [];
-  let runtimeRefused: string | undefined;
   const prerequisites = requested.filter((write) => write.kind !== 'source');
   const sources = requested.filter((write) => write.kind === 'source');
+  // The runtime is written whole or not at all: a helper without its dependency (or the reverse) is no use.
+  const runtime: PlannedWrite[] = [];
+  let runtimeRefused: string | undefined;
   for (const write of prerequisites) {
     const check = checkWritePath(write.path, trees);
     if (check.ok) {
-      writes.push(write);
+      runtime.push(write);
       continue;
     }
     if (write.kind === 'manifest' && check.symbolicLink) {
@@ -50,6 +52,8 @@ export function planWrites(requested: readonly PlannedWrite[], trees: readonly W
     refused.push({ path: write.path, reason: `not written: ${check.reason}` });
     runtimeRefused ??= write.path;
   }
+  if (runtimeRefused) for (const write of runtime) refused.push({ path: write.path, reason: `not written: it belongs to the runtime, and ${runtimeRefused} could not be written` });
+  else writes.push(...runtime);
   for (const write of sources) {
     const check = checkWritePath(write.path, trees);
     if (!check.ok) refused.push({ path: write.path, reason: `not written: ${check.reason}` });

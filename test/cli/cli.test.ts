@@ -1,73 +1,11 @@
 // oidc-codemod end to end on temporary projects: flags, exit codes, the git state, bad input, line endings.
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, type JsonReport } from '../../src/cli/run.js';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run.js';
+import { CLIENT, cli, cliPath, json, PINNED, project, read, root, UNRELATED } from './support.js';
 import keys from '../fixtures/keys.json' with { type: 'json' };
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const cliPath = join(root, 'dist/cli/oidc-codemod.js');
-
-const PINNED = `import jwt from 'jsonwebtoken';
-
-const KEY = ${JSON.stringify(keys.rsaSpki)};
-
-export async function check(token: string) {
-  return jwt.verify(token, KEY, { issuer: 'https://acme.okta.com/oauth2/default', audience: 'api://default' });
-}
-`;
-const CLIENT = `import { oktaAuth } from './auth';
-
-export const call = () => fetch('/api', { headers: { Authorization: \`Bearer \${oktaAuth.getIdToken()}\` } });
-`;
-const UNRELATED = `export const add = (a: number, b: number) => a + b;\n`;
-
-const folders: string[] = [];
-afterAll(() => {
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-});
-
-function project(files: Record<string, string | Buffer>, options: { git?: boolean; packageJson?: object } = {}): string {
-  const folder = mkdtempSync(join(tmpdir(), 'oidc-cli-'));
-  folders.push(folder);
-  writeFileSync(join(folder, 'package.json'), JSON.stringify(options.packageJson ?? { name: 'app', private: true, type: 'module', dependencies: {} }, null, 2) + '\n');
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(folder, path, '..'), { recursive: true });
-    writeFileSync(join(folder, path), text);
-  }
-  if (options.git !== false) {
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: folder, stdio: 'ignore' });
-    git('init', '-q');
-    git('config', 'user.email', 'test@example.invalid');
-    git('config', 'user.name', 'test');
-    git('add', '-A');
-    git('commit', '-qm', 'initial');
-  }
-  return folder;
-}
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(cwd: string, ...argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), isTTY: false, cwd });
-  return { code, stdout, stderr };
-}
-
-async function json(cwd: string, ...argv: string[]): Promise<JsonReport & { code: number }> {
-  const run = await cli(cwd, '--json', ...argv);
-  return { ...(JSON.parse(run.stdout) as JsonReport), code: run.code };
-}
-
-const read = (folder: string, path: string) => readFileSync(join(folder, path), 'utf8');
 
 describe('oidc-codemod: usage', () => {
   it('prints help and exits 0', async () => {
