@@ -37,24 +37,25 @@ export interface FileStageOptions {
   /** Called after each file, with how many were looked at so far. */
   readonly onProgress?: (scanned: number) => void;
   readonly interrupted?: () => boolean;
+  /** Called with each file that has a rewrite or a review note, once it is at its fixed point. */
+  readonly onSettled?: (state: FileState, modules: ProjectModules, parses: (text: string, path: string) => void) => Promise<void> | void;
+  /** Collects the files that started with a byte order mark: it is written back. */
+  readonly boms: Set<string>;
+  /** Collects the files with a rewrite or a review note, at their fixed point. */
+  readonly states: Map<string, FileState>;
 }
 
 export interface FileStageResult {
   /** Files with a rewrite or a review note, at their fixed point. */
   readonly states: Map<string, FileState>;
-  /** Files that started with a byte order mark: it is written back. */
-  readonly boms: Set<string>;
   readonly skipped: SkippedFile[];
   readonly scanned: number;
   /** The project's modules, once a file needed the transforms. */
   readonly modules: ProjectModules | undefined;
-  /** The parse check of a new text before it is written, once a file needed the parsers. */
-  readonly parses: ((text: string, path: string) => void) | undefined;
 }
 
 export async function runFileStage(files: readonly string[], options: FileStageOptions): Promise<FileStageResult> {
-  const states = new Map<string, FileState>();
-  const boms = new Set<string>();
+  const { boms, states } = options;
   const skipped: SkippedFile[] = [];
   let transformer: FileTransformer | undefined;
   let scanned = 0;
@@ -82,9 +83,12 @@ export async function runFileStage(files: readonly string[], options: FileStageO
       continue;
     }
     if (bom) boms.add(file);
-    if (outcome.state.rewrites.length > 0 || outcome.state.review.length > 0) states.set(file, outcome.state);
+    if (outcome.state.rewrites.length > 0 || outcome.state.review.length > 0) {
+      states.set(file, outcome.state);
+      await options.onSettled?.(outcome.state, transformer.modules, transformer.parses);
+    }
   }
-  return { states, boms, skipped, scanned, modules: transformer?.modules, parses: transformer?.parses };
+  return { states, skipped, scanned, modules: transformer?.modules };
 }
 
 export function yieldToEventLoop(): Promise<void> {

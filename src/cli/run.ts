@@ -9,11 +9,11 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import type { CodemodOptions } from '../../codemods/lib/transformer.js';
 import { helperFiles, helperModuleFor, helperSpecifier, nearestPackageJson, packageJsonWithJose, type HelperModule } from '../../codemods/project/helper-module.js';
 import type { FileState } from '../../codemods/project/project-pass.js';
-import { applyWrites } from './apply-writes.js';
+import { createWriteStage } from './apply-writes.js';
 import { parseCliArguments, requestedOutputs, USAGE, UsageError, type CliArguments } from './arguments.js';
 import { scanConfigFiles } from './config-files.js';
-import { runCrossFilePass } from './cross-file-pass.js';
-import { readSourceText, runFileStage } from './file-stage.js';
+import { createCrossFileNeeds, runCrossFilePass } from './cross-file-pass.js';
+import { mayConcernTokens, readSourceText, runFileStage } from './file-stage.js';
 import { gitTopLevel, listSourceFiles, uncommittedChanges } from './files.js';
 import { ignoreMatcher } from './ignore-patterns.js';
 import { emptyReport, markdownReport, textReport, TOOL, type JsonReport, type SkippedFile } from './report.js';
@@ -21,7 +21,7 @@ import { acquireRunLock, RunInProgressError, type RunLock } from './run-lock.js'
 import { unifiedDiff } from './unified-diff.js';
 import packages from '../packages.json';
 import { workTreesOf, type WorkTree } from './work-tree.js';
-import { planWrites, type PlannedWrite } from './write-plan.js';
+import { createWritePlanner, type PlannedWrite } from './write-plan.js';
 import { createWriter } from './writer.js';
 
 export { TOOL, type JsonReport } from './report.js';
@@ -140,52 +140,75 @@ async function migrate(
   });
   // --- end of the runtime's source ---
 
-  // Stage 2: per-file transforms, each file to its fixed point.
-  const progress = !args.json && io.isTTY && files.length > PROGRESS_THRESHOLD;
-  const stage = await runFileStage(files, {
-    transforms: args.transforms,
-    optionsFor,
-    ...(io.interrupted ? { interrupted: io.interrupted } : {}),
-    ...(progress ? { onProgress: (scanned: number) => scanned % 100 === 0 && io.stderr(`\roidc-codemod: ${scanned}/${files.length} files`) } : {}),
-  });
-  if (progress) io.stderr(`\roidc-codemod: ${stage.scanned}/${files.length} files\n`);
-  const { states, boms } = stage;
-  const skipped: SkippedFile[] = [...stage.skipped];
-
-  // Stage 3: what crosses files.
-  if (!io.interrupted?.()) {
-    const failure = await runCrossFilePass(states, files, stage.modules, readSourceText);
-    if (failure) skipped.push(failure);
-  }
-
-  // Stage 4: the write plan.
-  const changed = [...states.values()].filter((state) => state.text !== state.original);
-  const sources: PlannedWrite[] = changed.map((state) => ({
-    path: state.path,
-    kind: 'source',
-    before: state.original,
-    text: (boms.has(state.path) ? '\uFEFF' : '') + state.text,
-    ...(stage.parses ? { validate: (text: string) => stage.parses!(text.replace(/^\uFEFF/, ''), state.path) } : {}),
-    needsRuntime: /createAccessTokenVerifier|createTokenIntrospector/.test(state.text) && !/createAccessTokenVerifier|createTokenIntrospector/.test(state.original),
-  }));
-  const runtime = planRuntimeWrites(changed, states, helper);
-  const plan = planWrites([...runtime, ...sources], trees);
-  for (const refused of plan.refused) skipped.push(refused);
-  for (const { path, line, reason } of plan.review) noteForReview(states, path, line, reason);
-  for (const finding of scanConfigFiles(given)) {
-    if (!ignored(finding.path)) noteForReview(states, finding.path, finding.line, finding.reason);
-  }
-
-  // Stage 5: atomic writes (a dry run prints the diffs instead).
-  // Temporary files go into the run lock's folder of the file's repository (a run killed outright leaves none in the work tree).
+  // Stages 4 and 5, batch by batch: the write plan (every path checked inside the work tree), then atomic
+  // writes (a dry run prints the diffs instead). Temporary files go into the run lock's folder of the
+  // file's repository, so that a run killed outright leaves none in the work tree.
+  const planner = createWritePlanner(trees);
   const writer = createWriter(!writes, (path) => [...locks].find(([tree]) => path.startsWith(`${tree.root}${sep}`))?.[1].folder);
-  const applied = await applyWrites(plan.writes, writer, {
+  const writeStage = createWriteStage(writer, {
     ...(io.interrupted ? { interrupted: io.interrupted } : {}),
     ...(args.dryRun && !args.json
       ? { onWritten: (write: PlannedWrite) => io.stdout(write.summary ? `--- /dev/null\n+++ b/${display(write.path)}\n@@ ${write.summary} @@\n` : unifiedDiff(display(write.path), write.before ?? '', write.text)) }
       : {}),
   });
-  skipped.push(...applied.failed);
+  const skipped: SkippedFile[] = [];
+  const states = new Map<string, FileState>();
+  const boms = new Set<string>();
+  // What each path was planned with: a file is planned again only if a later stage changed it after all.
+  const planned = new Map<string, string>();
+  let parses: ((text: string, path: string) => void) | undefined;
+  const flush = async (ready: readonly FileState[]) => {
+    const changed = ready.filter((state) => state.text !== state.original && planned.get(state.path) !== state.text);
+    if (changed.length === 0) return;
+    for (const state of changed) planned.set(state.path, state.text);
+    const sources: PlannedWrite[] = changed.map((state) => ({
+      path: state.path,
+      kind: 'source',
+      before: state.original,
+      text: (boms.has(state.path) ? '\uFEFF' : '') + state.text,
+      ...(parses ? { validate: (text: string) => parses!(text.replace(/^\uFEFF/, ''), state.path) } : {}),
+      needsRuntime: /createAccessTokenVerifier|createTokenIntrospector/.test(state.text) && !/createAccessTokenVerifier|createTokenIntrospector/.test(state.original),
+    }));
+    const runtime = planRuntimeWrites(changed, states, helper).filter((write) => planned.get(write.path) !== write.text);
+    for (const write of runtime) planned.set(write.path, write.text);
+    const plan = planner.plan([...runtime, ...sources]);
+    skipped.push(...plan.refused);
+    for (const { path, line, reason } of plan.review) noteForReview(states, path, line, reason);
+    await writeStage.apply(plan.writes);
+  };
+
+  // Stage 2: per-file transforms, each file to its fixed point; a file the cross-file pass cannot change
+  // any more is written at once.
+  const progress = !args.json && io.isTTY && files.length > PROGRESS_THRESHOLD;
+  const waiting: FileState[] = [];
+  const needs = createCrossFileNeeds(readSourceText, mayConcernTokens);
+  const stage = await runFileStage(files, {
+    transforms: args.transforms,
+    optionsFor,
+    boms,
+    states,
+    ...(io.interrupted ? { interrupted: io.interrupted } : {}),
+    ...(progress ? { onProgress: (scanned: number) => scanned % 100 === 0 && io.stderr(`\roidc-codemod: ${scanned}/${files.length} files, ${writeStage.changed.size} ${writes ? 'written' : 'to change'}`) } : {}),
+    onSettled: async (state, modules, parseCheck) => {
+      parses ??= parseCheck;
+      if (needs.waits(state, modules)) waiting.push(state);
+      else await flush([state]);
+    },
+  });
+  if (progress) io.stderr(`\roidc-codemod: ${stage.scanned}/${files.length} files, ${writeStage.changed.size} ${writes ? 'written' : 'to change'}\n`);
+  skipped.unshift(...stage.skipped);
+
+  // Stage 3: what crosses files, for the files that waited for it; then their writes.
+  if (!io.interrupted?.() && waiting.length > 0) {
+    const failure = await runCrossFilePass(states, files, stage.modules, readSourceText);
+    if (failure) skipped.push(failure);
+    await flush([...states.values()]);
+  }
+  for (const finding of scanConfigFiles(given)) {
+    if (!ignored(finding.path)) noteForReview(states, finding.path, finding.line, finding.reason);
+  }
+  const applied = { changed: writeStage.changed };
+  skipped.push(...writeStage.failed);
 
   // Stage 6: the report.
   const report: JsonReport = {
@@ -242,6 +265,7 @@ function planRuntimeWrites(changed: readonly FileState[], states: Map<string, Fi
 
 function noteForReview(states: Map<string, FileState>, path: string, line: number, reason: string): void {
   const state = states.get(path) ?? { path, original: '', text: '', rewrites: [], review: [], madeAsync: [] };
+  if (state.review.some((note) => note.line === line && note.reason === reason)) return;
   state.review.push({ transform: 'jwks-discovery', line, reason });
   states.set(path, state);
 }

@@ -30,35 +30,50 @@ export interface WritePlan {
   readonly review: readonly { path: string; line: number; reason: string }[];
 }
 
-export function planWrites(requested: readonly PlannedWrite[], trees: readonly WorkTree[]): WritePlan {
-  const writes: PlannedWrite[] = [];
-  const refused: { path: string; reason: string }[] = [];
-  const review: { path: string; line: number; reason: string }[] = [];
-  const prerequisites = requested.filter((write) => write.kind !== 'source');
-  const sources = requested.filter((write) => write.kind === 'source');
-  // The runtime is written whole or not at all: a helper without its dependency (or the reverse) is no use.
-  const runtime: PlannedWrite[] = [];
+/**
+ * Plans writes batch by batch (files are written as their rewrite is final): what was refused of the
+ * runtime in one batch keeps its dependants out of every later one.
+ */
+export function createWritePlanner(trees: readonly WorkTree[]): { plan(requested: readonly PlannedWrite[]): WritePlan } {
   let runtimeRefused: string | undefined;
-  for (const write of prerequisites) {
-    const check = checkWritePath(write.path, trees);
-    if (check.ok) {
-      runtime.push(write);
-      continue;
-    }
-    if (write.kind === 'manifest' && check.symbolicLink) {
-      review.push({ path: write.path, line: 1, reason: 'this package.json is a symbolic link, so it was not replaced: add the dependency the rewritten code imports to it by hand' });
-      continue;
-    }
-    refused.push({ path: write.path, reason: `not written: ${check.reason}` });
-    runtimeRefused ??= write.path;
-  }
-  if (runtimeRefused) for (const write of runtime) refused.push({ path: write.path, reason: `not written: it belongs to the runtime, and ${runtimeRefused} could not be written` });
-  else writes.push(...runtime);
-  for (const write of sources) {
-    const check = checkWritePath(write.path, trees);
-    if (!check.ok) refused.push({ path: write.path, reason: `not written: ${check.reason}` });
-    else if (write.needsRuntime && runtimeRefused) refused.push({ path: write.path, reason: `not written: it would import the runtime, and ${runtimeRefused} could not be written` });
-    else writes.push(write);
-  }
-  return { writes, refused, review };
+  return {
+    plan(requested) {
+      const writes: PlannedWrite[] = [];
+      const refused: { path: string; reason: string }[] = [];
+      const review: { path: string; line: number; reason: string }[] = [];
+      const prerequisites = requested.filter((write) => write.kind !== 'source');
+      const sources = requested.filter((write) => write.kind === 'source');
+      // The runtime is written whole or not at all: a helper without its dependency (or the reverse) is no use.
+      const runtime: PlannedWrite[] = [];
+      let refusedNow: string | undefined;
+      for (const write of prerequisites) {
+        const check = checkWritePath(write.path, trees);
+        if (check.ok) {
+          runtime.push(write);
+          continue;
+        }
+        if (write.kind === 'manifest' && check.symbolicLink) {
+          review.push({ path: write.path, line: 1, reason: 'this package.json is a symbolic link, so it was not replaced: add the dependency the rewritten code imports to it by hand' });
+          continue;
+        }
+        refused.push({ path: write.path, reason: `not written: ${check.reason}` });
+        refusedNow ??= write.path;
+      }
+      if (refusedNow) for (const write of runtime) refused.push({ path: write.path, reason: `not written: it belongs to the runtime, and ${refusedNow} could not be written` });
+      else writes.push(...runtime);
+      runtimeRefused ??= refusedNow;
+      for (const write of sources) {
+        const check = checkWritePath(write.path, trees);
+        if (!check.ok) refused.push({ path: write.path, reason: `not written: ${check.reason}` });
+        else if (write.needsRuntime && runtimeRefused) refused.push({ path: write.path, reason: `not written: it would import the runtime, and ${runtimeRefused} could not be written` });
+        else writes.push(write);
+      }
+      return { writes, refused, review };
+    },
+  };
+}
+
+/** One batch: every write at once. */
+export function planWrites(requested: readonly PlannedWrite[], trees: readonly WorkTree[]): WritePlan {
+  return createWritePlanner(trees).plan(requested);
 }
