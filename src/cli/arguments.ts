@@ -51,8 +51,8 @@ Options:
   --version              print the version and exit
   -h, --help             show this help
 
-Writes stay inside the git work tree of the paths given (without git, inside the folders given), go
-through a temporary file and a rename, and only one writing run per git repository runs at a time.
+Writes stay inside the git work tree of the paths given (without git, inside the package of each path),
+go through a temporary file and a rename, and only one writing run per git repository runs at a time.
 
 Exit codes:
   0    success (every file migrated or left as it was)

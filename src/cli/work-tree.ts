@@ -1,10 +1,10 @@
 /**
  * Where a run may write: the git work trees of the paths it was given (or, outside git and only with
- * `--force`, the folders given). Every path a stage asks to write is resolved with `realpath` and checked
+ * `--force`, the package each path belongs to: the folder of its nearest package.json, else the folder given). Every path a stage asks to write is resolved with `realpath` and checked
  * against them, so that a symbolic link on the way (a committed `src/lib -> /elsewhere`) or a manifest
  * found above the repository never leads a write outside.
  */
-import { lstatSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { gitDirectory, gitTopLevel } from './files.js';
 
@@ -65,11 +65,19 @@ export function workTreesOf(paths: readonly string[]): WorkTrees {
       } catch {
         folder = dirname(path);
       }
-      const root = realpathSync(folder);
+      // Without git, the package the path belongs to (its package.json's folder) is the limit, else the folder given.
+      const root = realpathSync(packageFolderOf(folder) ?? folder);
       trees.set(root, { root });
     }
   }
   return { trees: [...trees.values()], outsideGit };
+}
+
+function packageFolderOf(folder: string): string | undefined {
+  for (let current = folder; ; current = dirname(current)) {
+    if (existsSync(join(current, 'package.json'))) return current;
+    if (dirname(current) === current) return undefined;
+  }
 }
 
 function isInside(root: string, path: string): boolean {

@@ -110,6 +110,14 @@ describe('oidc-codemod: writes only inside the work tree', () => {
     expect(read(folder, 'src/verify.ts')).toContain('createAccessTokenVerifier');
   });
 
+  it('outside git, with --force, the package of the path given is the limit', async () => {
+    const folder = project({ 'src/verify.ts': PINNED }, { git: false });
+    const report = await json(folder, '--force', 'src');
+    expect(report.code).toBe(0);
+    expect(JSON.parse(read(folder, 'package.json')).dependencies.jose).toBeDefined();
+    expect(read(folder, 'src/verify.ts')).toContain('createAccessTokenVerifier');
+  });
+
   it('in a repository without a package.json of its own, inside a folder that has one, writes nothing outside the repository', async () => {
     const outer = project({}, { git: false, packageJson: { name: 'outer', private: true, type: 'module' } });
     const repository = join(outer, 'repo');
