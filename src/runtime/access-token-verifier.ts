@@ -6,7 +6,7 @@ import { quote, type Fetch } from './http.js';
 import { checkIssuerUrl, refuseOrgIssuer, refuseOrgKeySet } from './issuer.js';
 import { checkDuration, checkFetch, checkStringList, DEFAULT_FAILURE_BACKOFF_MS, DEFAULT_TIMEOUT_MS, MAX_TOKEN_LENGTH } from './options.js';
 import { RemoteKeySet } from './remote-key-set.js';
-import { ACCESS_TOKEN_CLAIMS, ID_TOKEN_ONLY_CLAIMS } from '../knowledge/tokens.js';
+import { ACCESS_TOKEN_CLAIMS, ID_TOKEN_ONLY_CLAIMS, TOKEN_USE_CLAIM, TOKEN_USE_CLIENT_CLAIMS, TOKEN_USE_VALUES } from '../knowledge/tokens.js';
 
 /** Asymmetric JWS algorithms only: `none` proves nothing, and an HMAC "verified" with a public key proves nothing either. */
 export const ACCESS_TOKEN_ALGORITHMS = [
@@ -28,10 +28,19 @@ export type AccessTokenAlgorithm = (typeof ACCESS_TOKEN_ALGORITHMS)[number];
 export interface AccessTokenVerifierOptions {
   /** The issuer, exactly as the discovery document spells it, e.g. `https://acme.okta.com/oauth2/default`. */
   readonly issuer: string;
-  /** The audience of this API (`api://default`); a token must name at least one of these in `aud`. */
-  readonly audience: string | readonly string[];
-  /** When given, `cid` (or RFC 9068 `client_id`) must be one of these. */
+  /**
+   * The audience of this API (`api://default`); a token must name at least one of these in `aud`. Required,
+   * except with `tokenUse: 'access'` (AWS Cognito access tokens carry no `aud`), where `clientId` is then required.
+   */
+  readonly audience?: string | readonly string[];
+  /** When given, `cid` (or RFC 9068 `client_id`) must be one of these; with `tokenUse`, `client_id` must. */
   readonly clientId?: string | readonly string[];
+  /**
+   * `'access'`: the issuer marks its tokens with `token_use` (AWS Cognito), and only `token_use: 'access'` is
+   * accepted. `aud` is then checked only when `audience` is given. (A token with `token_use: 'id'` is refused
+   * whatever this option says.)
+   */
+  readonly tokenUse?: 'access';
   /** Accepted `alg` values. Default `['RS256']`. */
   readonly algorithms?: readonly AccessTokenAlgorithm[];
   /** Seconds of clock skew allowed for `exp`, `nbf` and `iat`. Default 5, at most 300. */
@@ -100,9 +109,18 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
   checkIssuerUrl(issuer, allowHttpForLoopback);
   refuseOrgIssuer(issuer);
 
-  const audiences = checkStringList(options.audience, 'audience', true);
+  const tokenUse = checkTokenUse(options.tokenUse);
   const clientIds = options.clientId === undefined ? undefined : checkStringList(options.clientId, 'clientId', true);
-  if (clientIds?.some((clientId) => audiences.includes(clientId))) {
+  if (options.audience === undefined && (tokenUse === undefined || clientIds === undefined)) {
+    throw new ConfigurationError(
+      'invalid_option',
+      tokenUse === undefined
+        ? 'audience is required: the audience of this API, e.g. api://default (for AWS Cognito access tokens, which carry no aud, set tokenUse: \'access\' and clientId instead)'
+        : 'tokenUse: \'access\' without audience needs clientId: Cognito access tokens carry no aud, so client_id is what ties them to your app client',
+    );
+  }
+  const audiences = options.audience === undefined ? undefined : checkStringList(options.audience, 'audience', true);
+  if (audiences && clientIds?.some((clientId) => audiences.includes(clientId))) {
     // Tokens whose audience is the client are ID tokens; an API configured that way accepts only those.
     throw new ConfigurationError(
       'invalid_option',
@@ -156,13 +174,23 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
     if (claims.iss !== issuer) {
       throw new TokenValidationError('issuer_mismatch', `iss ${quote(claims.iss)} is not the configured issuer ${quote(issuer)}`, 'iss');
     }
-    const aud = readAudience(claims);
+    // Cognito access tokens have no aud; without a configured audience, an absent aud is not a failure.
+    const aud = audiences === undefined && claims.aud === undefined ? [] : readAudience(claims);
     rejectIdToken(claims, aud, clientIds);
-    if (!aud.some((value) => audiences.includes(value))) {
+    if (tokenUse !== undefined) checkTokenUseClaim(claims, tokenUse);
+    if (audiences && !aud.some((value) => audiences.includes(value))) {
       throw new TokenValidationError('audience_mismatch', `aud ${quote(claims.aud)} does not include the configured audience ${quote(audiences)}`, 'aud');
     }
     checkTimes(claims, now, clockTolerance);
-    if (clientIds) {
+    if (clientIds && tokenUse !== undefined) {
+      // As aws-jwt-verify: a Cognito access token names its client in client_id (it has no cid).
+      const claim = TOKEN_USE_CLIENT_CLAIMS[tokenUse]!;
+      const clientId = claims[claim];
+      if (typeof clientId !== 'string') throw missing(claim);
+      if (!clientIds.includes(clientId)) {
+        throw new TokenValidationError('client_id_mismatch', `${claim} ${quote(clientId)} is not one of the configured client ids`, claim);
+      }
+    } else if (clientIds) {
       // Okta names the client in `cid`, RFC 9068 in `client_id`; a token carrying `cid` is judged by it alone.
       const clientId = claims.cid !== undefined ? claims.cid : claims.client_id;
       const claim = claims.cid !== undefined ? 'cid' : 'client_id';
@@ -200,6 +228,24 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
       };
     },
   };
+}
+
+function checkTokenUse(value: unknown): 'access' | undefined {
+  if (value === undefined) return undefined;
+  if (value === TOKEN_USE_VALUES.access) return 'access';
+  if (value === TOKEN_USE_VALUES.id) {
+    throw new ConfigurationError('invalid_option', 'tokenUse: \'id\' is not accepted: ID tokens are for the client that signed in, not bearer credentials for an API; use tokenUse: \'access\'');
+  }
+  throw new ConfigurationError('invalid_option', `tokenUse must be 'access', not ${quote(value)}`);
+}
+
+/** With `tokenUse`, the token must say it is of that use; the ID-token case was refused before. */
+function checkTokenUseClaim(claims: Record<string, unknown>, tokenUse: 'access'): void {
+  const value = claims[TOKEN_USE_CLAIM];
+  if (value === undefined) throw missing(TOKEN_USE_CLAIM);
+  if (value !== TOKEN_USE_VALUES[tokenUse]) {
+    throw new TokenValidationError('not_an_access_token', `${TOKEN_USE_CLAIM} ${quote(value)} is not ${quote(TOKEN_USE_VALUES[tokenUse])}`, TOKEN_USE_CLAIM);
+  }
 }
 
 function checkAlgorithms(value: readonly string[] | undefined): string[] {
@@ -296,6 +342,13 @@ function rejectIdToken(claims: Record<string, unknown>, aud: readonly string[], 
       'id_token',
       'the token\'s audience is the client id, as in an ID token; send an access token issued for this API',
       'aud',
+    );
+  }
+  if (claims[TOKEN_USE_CLAIM] === TOKEN_USE_VALUES.id) {
+    throw new TokenValidationError(
+      'id_token',
+      `the token says ${TOKEN_USE_CLAIM}: ${quote(TOKEN_USE_VALUES.id)}: it is an ID token; send an access token issued for this API`,
+      TOKEN_USE_CLAIM,
     );
   }
   const idOnly = ID_TOKEN_ONLY_CLAIMS.filter((claim) => claims[claim] !== undefined);
