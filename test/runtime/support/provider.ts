@@ -6,6 +6,8 @@ import Provider, { type OidcContext } from 'oidc-provider';
 
 export const API_AUDIENCE = 'api://default';
 export const OPAQUE_RESOURCE = 'urn:example:opaque';
+/** Another API of the same provider, with JWT access tokens: a real token for the wrong audience. */
+export const OTHER_API_AUDIENCE = 'api://other';
 /** Opaque tokens that live two seconds, for expiry tests. */
 export const SHORT_LIVED_RESOURCE = 'urn:example:short-lived';
 export const CLIENT_ID = 'api-client';
@@ -163,6 +165,7 @@ export async function startProvider(options: ProviderHarnessOptions = {}): Promi
         introspection: true,
         resources: {
           [OPAQUE_RESOURCE]: { scope: 'read write', accessTokenFormat: 'opaque', accessTokenTTL: 300 },
+          [OTHER_API_AUDIENCE]: { scope: 'read write', accessTokenFormat: 'jwt', accessTokenTTL: 300, jwt: { sign: { alg: 'RS256' } } },
           [SHORT_LIVED_RESOURCE]: { scope: 'read', accessTokenFormat: 'opaque', accessTokenTTL: 2 },
         },
       }),
