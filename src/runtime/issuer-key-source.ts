@@ -41,7 +41,6 @@ export interface JoseHeaderInput {
   readonly alg?: unknown;
   readonly kid?: unknown;
   readonly typ?: unknown;
-  readonly [parameter: string]: unknown;
 }
 
 export interface IssuerKeySource {

@@ -17,7 +17,7 @@ describeKeyAdapter({
           secretOrKeyProvider: passportJwtKeyProvider(source),
           issuer,
           audience,
-          algorithms: [...source.algorithms],
+          algorithms: ['RS256'],
         },
         (payload: unknown, done: (error: Error | null, user?: unknown) => void) => done(null, payload),
       ),
