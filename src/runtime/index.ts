@@ -50,11 +50,9 @@ export { expressJwtSecret, EXPRESS_JWT, type ExpressJwtDecodedToken, type Expres
 export { koaJwtSecret, KOA_JWT, type KoaJwtSecret } from './adapters/koa-jwt.js';
 export { fastifyJwtSecret, FASTIFY_JWT, type FastifyJwtDecodedToken, type FastifyJwtSecret } from './adapters/fastify-jwt.js';
 export {
-  hapiAuthJwt2ErrorFunc,
   hapiAuthJwt2Key,
   HAPI_AUTH_JWT2,
   type HapiAuthJwt2DecodedToken,
-  type HapiAuthJwt2ErrorContext,
   type HapiAuthJwt2Key,
   type HapiAuthJwt2KeyResult,
 } from './adapters/hapi-auth-jwt2.js';

@@ -4,7 +4,7 @@ import { issuerKeySourceOf, keyFor, type IssuerKeySourceInput } from '../issuer-
 
 export const NJWT = 'njwt';
 
-export type NjwtKeyResolver = (kid: unknown, callback: (error: Error | null, key?: string) => void) => void;
+export type NjwtKeyResolver = (kid: unknown, callback: (error: Error | null, key: string) => unknown) => undefined;
 
 /**
  * `nJwt.createVerifier().setSigningAlgorithm(source.algorithms[0]).withKeyResolver(njwtKeyResolver(source))`, then
@@ -26,7 +26,10 @@ export function njwtKeyResolver(input: IssuerKeySourceInput): NjwtKeyResolver {
     // njwt has already refused a header alg other than its signing algorithm, which must be this one.
     keyFor(NJWT, () => source.getKey({ alg, kid })).then(
       (key) => queueMicrotask(() => callback(null, key.pem)),
-      (error: unknown) => queueMicrotask(() => callback(error as Error)),
+      // njwt reads the key only without an error.
+      (error: unknown) => queueMicrotask(() => callback(error as Error, '')),
     );
+    // njwt's verify returns what the resolver returns: nothing, as the answer comes through its callback.
+    return undefined;
   };
 }
