@@ -17,11 +17,15 @@ export type NestJwtSecretOrKeyProvider = (requestType: number, tokenOrPayload: u
  */
 export function nestJwtSecretOrKeyProvider(input: IssuerKeySourceInput): NestJwtSecretOrKeyProvider {
   const source = issuerKeySourceOf(input);
-  return (requestType, tokenOrPayload) =>
-    keyFor(NESTJS_JWT, async () => {
+  return (requestType, tokenOrPayload) => {
+    const key = keyFor(NESTJS_JWT, async () => {
       if (requestType !== VERIFY || typeof tokenOrPayload !== 'string') {
         throw new ConfigurationError('invalid_option', 'this secretOrKeyProvider verifies access tokens of the issuer; it cannot sign');
       }
       return (await source.getKeyForToken(tokenOrPayload)).pem;
     });
+    // The sync verify() throws WrongSecretProviderError and drops this promise: its rejection must not crash the process.
+    key.catch(() => undefined);
+    return key;
+  };
 }
