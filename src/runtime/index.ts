@@ -60,3 +60,35 @@ export { hapiJwtKeys, HAPI_JWT, type HapiJwtArtifacts, type HapiJwtKey, type Hap
 export { fastJwtKey, FAST_JWT, type FastJwtDecodedToken, type FastJwtKey } from './adapters/fast-jwt.js';
 export { njwtKeyResolver, NJWT, type NjwtKeyResolver } from './adapters/njwt.js';
 export { nestJwtSecretOrKeyProvider, NESTJS_JWT, type NestJwtSecretOrKeyProvider } from './adapters/nestjs-jwt.js';
+// Introspecting replacements for middleware that verified org authorization server tokens locally.
+export {
+  bearerTokenOf,
+  type IntrospectingMiddlewareOptions,
+} from './bearer-introspection.js';
+export {
+  introspectingExpressMiddleware,
+  EXPRESS,
+  type ExpressLikeMiddleware,
+  type ExpressLikeRequest,
+  type ExpressLikeResponse,
+  type IntrospectingExpressMiddlewareOptions,
+} from './adapters/express.js';
+export { introspectingKoaMiddleware, KOA, type IntrospectingKoaMiddlewareOptions, type KoaLikeContext, type KoaLikeMiddleware } from './adapters/koa.js';
+export {
+  introspectingFastifyHook,
+  FASTIFY,
+  type FastifyLikeHook,
+  type FastifyLikeReply,
+  type FastifyLikeRequest,
+  type IntrospectingFastifyHookOptions,
+} from './adapters/fastify.js';
+export {
+  introspectionHapiScheme,
+  HAPI,
+  HAPI_INTROSPECTION_SCHEME,
+  type HapiLikeRequest,
+  type HapiLikeScheme,
+  type HapiLikeToolkit,
+} from './adapters/hapi.js';
+export { IntrospectionGuard, NESTJS, type IntrospectionGuardOptions, type NestLikeExecutionContext } from './adapters/nestjs.js';
+export { IntrospectionStrategy, PASSPORT, type IntrospectionStrategyOptions } from './adapters/passport.js';
