@@ -10,7 +10,7 @@ describeIntrospectingMiddleware({
   property: 'req.auth (as express-jwt 8)',
   async start(introspector) {
     const app = express();
-    app.get('/orders', introspectingExpressMiddleware({ introspector, requestProperty: 'auth' }) as express.RequestHandler, (req, res) => {
+    app.get('/orders', introspectingExpressMiddleware({ introspector, requestProperty: 'auth' }), (req, res) => {
       res.json((req as unknown as { auth: unknown }).auth);
     });
     const server = await listen(createServer(app));
