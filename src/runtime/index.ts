@@ -1,4 +1,4 @@
-/** The runtime package: the helpers the codemods rewrite token validation to call, and the framework adapters built on them. */
+/** `oidc-token-guard`: the helpers the codemods rewrite token validation to call, and the framework adapters built on them. */
 export {
   createAccessTokenVerifier,
   ACCESS_TOKEN_ALGORITHMS,
