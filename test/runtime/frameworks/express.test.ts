@@ -17,3 +17,24 @@ describeIntrospectingMiddleware({
     return { url: server.url('/orders'), close: server.close };
   },
 });
+
+describeIntrospectingMiddleware({
+  framework: 'node:http, Connect-style (req, res, next)',
+  property: 'req.user',
+  async start(introspector) {
+    const middleware = introspectingExpressMiddleware({ introspector, requestProperty: 'user' });
+    // No Express: the middleware uses only node's request and response, as Connect apps have them.
+    const server = await listen(
+      createServer((req, res) => {
+        middleware(req, res, (error?: unknown) => {
+          if (error) {
+            res.writeHead(500).end();
+            return;
+          }
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify((req as unknown as { user: unknown }).user));
+        });
+      }),
+    );
+    return { url: server.url('/orders'), close: server.close };
+  },
+});
