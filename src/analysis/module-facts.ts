@@ -85,7 +85,12 @@ function defaultParser(source: string, path: string): AstNode {
   if (!typescriptEstree) {
     const base = typeof __filename === 'string' ? __filename : import.meta.url;
     const load = createRequire(base);
-    typescriptEstree = load('@typescript-eslint/typescript-estree') as TypescriptEstree;
+    try {
+      typescriptEstree = load('@typescript-eslint/typescript-estree') as TypescriptEstree;
+    } catch {
+      // Strict installs (pnpm) give it to `@typescript-eslint/utils`, not to the plugin: ask from there.
+      typescriptEstree = createRequire(load.resolve('@typescript-eslint/utils'))('@typescript-eslint/typescript-estree') as TypescriptEstree;
+    }
   }
   return typescriptEstree.parse(source, {
     loc: true,
