@@ -56,7 +56,7 @@ describe('the plugin object', () => {
     const tightened = Object.entries(rules).filter(([, rule]) => rule.meta.docs?.strictOptions);
     expect(tightened.map(([name]) => name)).toContain('no-hardcoded-jwt-key');
     for (const [name, rule] of tightened) {
-      const properties = Object.keys((rule.meta.schema as { properties?: object }[])[0]?.properties ?? {});
+      const properties = Object.keys((rule.meta.schema as unknown as { properties?: object }[])[0]?.properties ?? {});
       for (const option of rule.meta.docs!.strictOptions!) expect(properties, name).toEqual(expect.arrayContaining(Object.keys(option as object)));
     }
   });

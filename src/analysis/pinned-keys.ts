@@ -110,11 +110,16 @@ function importsForEncryption(analysis: VerificationAnalysis, call: ApiCall): bo
 
 /** A module-level constant holding a private key: its public half belongs to the project's own tokens. */
 function holdsPrivateKeyConstant(analysis: VerificationAnalysis): boolean {
+  const isPrivate = (value: StaticValue): boolean => {
+    if (value.kind === 'string' || value.kind === 'partial-string') return classifyKeyText(value.kind === 'string' ? value.value : value.parts).kind === 'private-key';
+    if (value.kind === 'object') return isPrivateJwk(toPlain(value));
+    return value.kind === 'either' && value.options.some(isPrivate);
+  };
   for (const binding of analysis.resolver.index.moduleBindings().values()) {
-    if (binding.kind !== 'const' || !binding.init || binding.path.length > 0 || !mayHoldKeyMaterial(unwrap(binding.init))) continue;
-    const value = analysis.values.evaluate(binding.init);
-    if ((value.kind === 'string' || value.kind === 'partial-string') && classifyKeyText(value.kind === 'string' ? value.value : value.parts).kind === 'private-key') return true;
-    if (value.kind === 'object' && isPrivateJwk(toPlain(value))) return true;
+    if (binding.kind !== 'const' || !binding.init || binding.path.length > 0) continue;
+    const init = unwrap(binding.init);
+    if (!mayHoldKeyMaterial(init) && init.type !== 'LogicalExpression' && init.type !== 'ConditionalExpression') continue;
+    if (isPrivate(analysis.values.evaluate(binding.init))) return true;
   }
   return false;
 }
@@ -127,9 +132,13 @@ function usedOnlyForEncryption(analysis: VerificationAnalysis, id: AstNode): boo
   const uses = references.filter((reference) => index.parentOf(reference)?.type !== 'ExportSpecifier');
   if (uses.length === 0) return false;
   return uses.every((reference) => {
-    const call = index.parentOf(reference);
+    // `publicEncrypt({ key: PEM, padding })`: the option object is the argument.
+    let argument: AstNode = reference;
+    const member = index.parentOf(reference);
+    if (member && (member.type === 'Property' || member.type === 'ObjectProperty') && member.value === reference) argument = index.parentOf(member) ?? reference;
+    const call = index.parentOf(argument);
     const apiCall = call ? analysis.resolver.apiCall(call) : undefined;
-    if (!apiCall || !(apiCall.args as AstNode[]).includes(reference)) return false;
+    if (!apiCall || !(apiCall.args as AstNode[]).includes(argument)) return false;
     return apiCall.api.role === 'encrypt' || ((apiCall.api.role === 'key-import') && importsForEncryption(analysis, apiCall));
   });
 }
