@@ -33,6 +33,7 @@ export type LibraryId =
   | 'aws-jwt-verify'
   | 'hapi-auth-jwt2'
   | '@hapi/jwt'
+  | '@hapi/hapi'
   | 'express-oauth2-jwt-bearer';
 
 export interface Library {
@@ -164,6 +165,8 @@ export const LIBRARIES: readonly Library[] = [
   },
   { id: 'hapi-auth-jwt2', modules: ['hapi-auth-jwt2'] },
   { id: '@hapi/jwt', modules: ['@hapi/jwt'] },
+  // The framework: its `server.auth.strategy()` configures whichever JWT plugin another module registered.
+  { id: '@hapi/hapi', modules: ['@hapi/hapi', 'hapi'] },
   { id: 'express-oauth2-jwt-bearer', modules: ['express-oauth2-jwt-bearer'] },
 ];
 
