@@ -6,7 +6,8 @@
  * codemod CLI all use it; neighbours are parsed with typescript-estree, loaded only when one must be read.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createRequire, isBuiltin } from 'node:module';
+import { KNOWN_MODULES } from '../knowledge/libraries.js';
 import { indexFile, patternNames, type FileIndex } from './file-index.js';
 import { resolveModule } from './module-resolution.js';
 import { isIdentifier, isMemberExpression, memberName, stringLiteralValue, unwrap, type AstNode } from './syntax.js';
@@ -52,16 +53,28 @@ export interface ModuleFactsStats {
 }
 
 const cache = new Map<string, CacheEntry>();
-const stats: ModuleFactsStats = { modulesRead: 0, cacheHits: 0, failures: 0 };
 
-export function moduleFactsStats(): Readonly<ModuleFactsStats> {
-  return { ...stats };
+/**
+ * The counters live on a global symbol, so that a host that loads the bundled plugin (the benchmark's
+ * lint child) can read how many modules were read beyond the linted files without a second entry point.
+ */
+interface GlobalStats extends ModuleFactsStats {
+  /** Every module read from disk, by resolved path. */
+  readonly pathsRead: Set<string>;
+}
+const STATS_KEY = Symbol.for('eslint-plugin-oidc.module-facts.stats');
+const globalStore = globalThis as unknown as Record<symbol, GlobalStats | undefined>;
+const stats: GlobalStats = (globalStore[STATS_KEY] ??= { modulesRead: 0, cacheHits: 0, failures: 0, pathsRead: new Set() });
+
+export function moduleFactsStats(): Readonly<ModuleFactsStats> & { readonly pathsRead: ReadonlySet<string> } {
+  return { modulesRead: stats.modulesRead, cacheHits: stats.cacheHits, failures: stats.failures, pathsRead: new Set(stats.pathsRead) };
 }
 
 export function resetModuleFactsStats(): void {
   stats.modulesRead = 0;
   stats.cacheHits = 0;
   stats.failures = 0;
+  stats.pathsRead.clear();
 }
 
 /** Drops every cached module (tests; a host that knows files were replaced wholesale). */
@@ -117,6 +130,7 @@ function loadFacts(path: string, parse: ModuleParser): ModuleFacts | undefined {
   let facts: ModuleFacts | null = null;
   if (fileStats.size <= MAX_FILE_BYTES) {
     stats.modulesRead++;
+    stats.pathsRead.add(path);
     try {
       const source = readFileSync(path, 'utf8');
       facts = path.endsWith('.json') ? jsonFacts(path, source) : sourceFacts(path, parse(source.replace(/^#!.*/, ''), path));
@@ -247,6 +261,8 @@ export class ModuleValues {
 
   /** The value module `specifier` (seen from `fromFile`) exports as `exportName`; `*` for the whole module. */
   exportedValue(fromFile: string, specifier: string, exportName: string): StaticValue | undefined {
+    // The libraries the plugin knows and Node's own modules are never the project's configuration.
+    if (KNOWN_MODULES.has(specifier) || isBuiltin(specifier)) return undefined;
     const path = resolveModule(fromFile, specifier);
     if (!path) return undefined;
     const value = this.valueOf(path, exportName, 0);

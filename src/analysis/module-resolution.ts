@@ -282,16 +282,46 @@ function resolvePackage(fromDirectory: string, specifier: string): string | unde
   }
 }
 
+interface Resolution {
+  readonly path: string | undefined;
+  /** For a relative import that found nothing: the directory it looked in, and its mtime then. */
+  readonly directory?: string;
+  readonly directoryMtimeMs?: number;
+}
+
+const resolutions = new Map<string, Resolution>();
+
+function isRelative(specifier: string): boolean {
+  return specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
+}
+
 /**
  * The file an import names, seen from the importing file; undefined for third-party packages, built-in
- * modules and anything that does not exist.
+ * modules and anything that does not exist. Answers are kept per (directory, specifier): a found file
+ * is checked to still exist, a relative miss is retried when its directory changes (a file was added),
+ * and a package that is not the project's stays third-party for the process.
  */
 export function resolveModule(fromFile: string, specifier: string): string | undefined {
   if (specifier.startsWith('node:') || specifier === '') return undefined;
   const fromDirectory = dirname(fromFile);
-  if (specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..') {
-    return resolveFile(resolve(fromDirectory, specifier));
+  const key = `${fromDirectory}\0${specifier}`;
+  const cached = resolutions.get(key);
+  if (cached) {
+    if (cached.path !== undefined) {
+      if (isFile(cached.path)) return cached.path;
+    } else if (cached.directory === undefined || statOf(cached.directory)?.mtimeMs === cached.directoryMtimeMs) {
+      return undefined;
+    }
   }
-  if (isAbsolute(specifier)) return resolveFile(specifier);
-  return resolveWithPaths(fromDirectory, specifier) ?? resolvePackage(fromDirectory, specifier);
+  let resolution: Resolution;
+  if (isRelative(specifier) || isAbsolute(specifier)) {
+    const base = isAbsolute(specifier) ? specifier : resolve(fromDirectory, specifier);
+    const path = resolveFile(base);
+    const directory = dirname(base);
+    resolution = path !== undefined ? { path } : { path, directory, directoryMtimeMs: statOf(directory)?.mtimeMs ?? -1 };
+  } else {
+    resolution = { path: resolveWithPaths(fromDirectory, specifier) ?? resolvePackage(fromDirectory, specifier) };
+  }
+  resolutions.set(key, resolution);
+  return resolution.path;
 }
