@@ -51,12 +51,13 @@ beforeAll(() => {
     'cjs/settings.js': "const jwks = require('./jwks.json');\nmodule.exports = { jwks };\n",
     // Classes.
     'classes/config.ts': [
+      'type JwksUri = string;',
       'export class OktaConfig {',
       "  issuer = 'https://acme.okta.com';",
       "  #secret = 'private';",
       "  static AUDIENCE = 'api://default';",
       '  clientId: string;',
-      '  jwksUri: string;',
+      '  jwksUri: JwksUri;',
       '  constructor() {',
       "    this.clientId = '0OA1B2C3D4E5F6G7H8I9';",
       '  }',
