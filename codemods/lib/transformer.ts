@@ -12,6 +12,7 @@ import { startOf, type AstNode } from '../../src/analysis/syntax.js';
 import { tokenSourcesFor, type TokenSourceAnalysis } from '../../src/analysis/token-sources.js';
 import type { TypeOracle } from '../../src/analysis/values.js';
 import { verificationAnalysisFor, type VerificationAnalysis } from '../../src/analysis/verify-sites.js';
+import packages from '../../src/packages.json';
 
 export type TransformName = 'jwks-discovery' | 'org-as-introspection' | 'id-token-to-access-token';
 
@@ -28,7 +29,8 @@ export interface CodemodOptions {
   readonly orgIssuers?: readonly string[];
 }
 
-export const DEFAULT_HELPER_IMPORT = 'eslint-plugin-oidc/runtime';
+/** The runtime package (oidc-token-guard) that rewritten code imports unless the CLI copies the runtime in. */
+export const DEFAULT_HELPER_IMPORT = packages.runtime.name;
 
 export interface RewriteNote {
   readonly transform: TransformName;
