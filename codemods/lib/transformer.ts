@@ -155,20 +155,33 @@ export function runRewrite(
   rewrite(context);
   if (edits.length === 0) return { source: undefined, rewrites: [], review, madeAsync: [] };
 
-  const output = tidyBlankLines(source, applyEdits(source, edits));
+  let output: string;
   try {
+    output = tidyBlankLines(source, applyEdits(source, withoutRepeats(edits)));
     parseFile(output, path);
   } catch (error) {
-    // A rewrite that does not parse is a bug of ours: leave the file as it was and say so.
+    // Overlapping edits, or a rewrite that does not parse, are a bug of ours: leave the file as it was and say so.
     const line = rewrites[0]?.line ?? 1;
     return {
       source: undefined,
       rewrites: [],
-      review: [...review, { transform, line, reason: `the rewrite did not parse (${error instanceof Error ? error.message : String(error)}); the file was left unchanged` }],
+      review: [...review, { transform, line, reason: `the rewrite could not be applied (${error instanceof Error ? error.message : String(error)}); the file was left unchanged: please report this as a bug of oidc-codemod` }],
       madeAsync: [],
     };
   }
   return { source: output === source ? undefined : output, rewrites, review, madeAsync };
+}
+
+/** Sites that share a definition (one issuer constant for two verifications) edit it the same way once. */
+function withoutRepeats(edits: readonly TextEdit[]): TextEdit[] {
+  const seen = new Set<string>();
+  return edits.filter((edit) => {
+    if (edit.range[0] === edit.range[1]) return true;
+    const key = `${edit.range[0]}:${edit.range[1]}:${edit.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**
