@@ -42,7 +42,6 @@ export function orgServerFindings(
   };
 
   const sites = analysis.sites();
-  const index = analysis.resolver.index;
   for (const site of sites) {
     const issuerFacts = issuerFactsOf(site.issuer?.value, options);
     for (const fact of issuerFacts) {
