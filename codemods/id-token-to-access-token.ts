@@ -4,8 +4,10 @@
  * servers verify access tokens with the API's audience (`--audience`, default `api://default`).
  */
 import { idTokenFindings } from '../src/analysis/id-token-use.js';
+import { usesOrgServer } from '../src/analysis/org-server-use.js';
 import { DEFAULT_CUSTOM_AS_AUDIENCE } from '../src/knowledge/issuers.js';
 import { defineTransform, type TransformContext } from './lib/transformer.js';
+import { orgAsIntrospection } from './org-as-introspection.js';
 
 function rewrite(context: TransformContext): void {
   const audience = context.options.audience ?? DEFAULT_CUSTOM_AS_AUDIENCE;
@@ -18,7 +20,10 @@ function rewrite(context: TransformContext): void {
     context.edit(...edit.edits);
     context.rewrote(finding.node);
     if (finding.kind !== 'id-token-sent') {
-      if (!context.options.audience && !edit.audienceFromConfiguration) {
+      // Access tokens of an org server cannot be verified locally: org-as-introspection finishes the rewrite.
+      const orgServer = usesOrgServer(finding.site, { orgIssuers: context.options.orgIssuers ?? [] });
+      if (orgServer) context.handOff('org-as-introspection', finding.node, false);
+      if (!context.options.audience && !edit.audienceFromConfiguration && (!orgServer || context.options.toCustomAs)) {
         context.review(finding.node, `the API's audience is assumed to be '${audience}': run again with --audience if it is another`);
       }
       if (finding.kind === 'id-token-from-request') {
@@ -41,6 +46,6 @@ function reasonLeftAlone(kind: string): string {
   }
 }
 
-const transform = defineTransform('id-token-to-access-token', rewrite);
+const transform = defineTransform('id-token-to-access-token', rewrite, () => ({ 'org-as-introspection': orgAsIntrospection }));
 export const idTokenToAccessToken = transform.run;
 export default transform.jscodeshiftTransform;

@@ -11,6 +11,7 @@ import { knownString } from '../src/analysis/values.js';
 import { bindingsRead, isHoistable } from './lib/hoisting.js';
 import { HelperInstances } from './lib/helper-instances.js';
 import { newConfig, requiredText, type HelperConfig } from './lib/helper-config.js';
+import { jwksDiscovery } from './jwks-discovery.js';
 import { defineTransform, environmentSetting, type TransformContext } from './lib/transformer.js';
 import { removeUnused } from './lib/unused.js';
 import { rewriteVerificationCall, type CallRewrite } from './lib/verification-rewrites.js';
@@ -32,6 +33,14 @@ function rewrite(context: TransformContext): void {
       if (finding.toCustomServer.length === 0) {
         context.review(finding.node, `the org URL is not written as a literal here: switch to '${finding.customIssuer}' by hand`);
         continue;
+      }
+      if (finding.site.key?.kind === 'material' || finding.site.key?.kind === 'file') {
+        // A pinned org key would reject every token of the custom server: its keys come by discovery instead.
+        if (finding.site.api.id !== 'jsonwebtoken.verify' && finding.site.api.id !== 'jose.jwtVerify') {
+          context.review(finding.node, `the org key is pinned and ${finding.site.library} takes a key, not a verifier: switch to '${finding.customIssuer}' and resolve its keys from its JWKS by hand`);
+          continue;
+        }
+        context.handOff('jwks-discovery', finding.node, true);
       }
       context.edit(...finding.toCustomServer);
       context.rewrote(finding.node);
@@ -108,6 +117,6 @@ function introspectionCall(context: TransformContext, finding: OrgAccessTokenFin
   return rewriteVerificationCall(context, site, INSTANCE, 'introspect');
 }
 
-const transform = defineTransform('org-as-introspection', rewrite);
+const transform = defineTransform('org-as-introspection', rewrite, () => ({ 'jwks-discovery': jwksDiscovery }));
 export const orgAsIntrospection = transform.run;
 export default transform.jscodeshiftTransform;

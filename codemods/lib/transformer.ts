@@ -71,6 +71,18 @@ export interface TransformContext {
   rewrote(node: AstNode): void;
   review(node: AstNode, reason: string): void;
   madeAsync(change: AsyncChange): void;
+  /**
+   * Asks another transform to finish what this one started, on this one's output, in the same run: an ID
+   * token verified on an org verifier becomes an access token that must be introspected. `required`: when
+   * the other transform rewrites nothing, the file is left as it was (a half-done rewrite would not work).
+   */
+  handOff(transform: TransformName, node: AstNode, required: boolean): void;
+}
+
+interface HandOff {
+  readonly transform: TransformName;
+  readonly line: number;
+  readonly required: boolean;
 }
 
 export type Rewrite = (context: TransformContext) => void;
@@ -125,7 +137,7 @@ export function runRewrite(
   path: string,
   options: CodemodOptions = {},
   environment: TransformEnvironment = {},
-): TransformOutcome {
+): TransformOutcome & { readonly handOffs?: readonly HandOff[] } {
   let root: AstNode;
   try {
     root = parseFile(source, path);
@@ -136,6 +148,7 @@ export function runRewrite(
   const rewrites: RewriteNote[] = [];
   const review: ReviewNote[] = [];
   const madeAsync: AsyncChange[] = [];
+  const handOffs: HandOff[] = [];
   const analysis = verificationAnalysisFor(root, environment.values);
   const context: TransformContext = {
     transform,
@@ -151,6 +164,7 @@ export function runRewrite(
     rewrote: (node) => rewrites.push({ transform, line: startOf(node).line }),
     review: (node, reason) => review.push({ transform, line: startOf(node).line, reason }),
     madeAsync: (change) => madeAsync.push(change),
+    handOff: (to, node, required) => handOffs.push({ transform: to, line: startOf(node).line, required }),
   };
   rewrite(context);
   if (edits.length === 0) return { source: undefined, rewrites: [], review, madeAsync: [] };
@@ -169,7 +183,7 @@ export function runRewrite(
       madeAsync: [],
     };
   }
-  return { source: output === source ? undefined : output, rewrites, review, madeAsync };
+  return { source: output === source ? undefined : output, rewrites, review, madeAsync, handOffs };
 }
 
 /** Sites that share a definition (one issuer constant for two verifications) edit it the same way once. */
@@ -197,10 +211,38 @@ function tidyBlankLines(original: string, output: string): string {
   return tidied;
 }
 
-/** The module a transform exports: a function for the CLI, and jscodeshift's transform signature. */
-export function defineTransform(transform: TransformName, rewrite: Rewrite) {
-  const run = (source: string, path: string, options: CodemodOptions = {}, environment: TransformEnvironment = {}) =>
-    runRewrite(transform, rewrite, source, path, options, environment);
+export type TransformRun = (source: string, path: string, options?: CodemodOptions, environment?: TransformEnvironment) => TransformOutcome;
+
+/**
+ * The module a transform exports: a function for the CLI, and jscodeshift's transform signature.
+ * `handOffs` are the transforms this one may ask to finish its work (see `TransformContext.handOff`).
+ */
+export function defineTransform(transform: TransformName, rewrite: Rewrite, handOffs: () => Partial<Record<TransformName, TransformRun>> = () => ({})) {
+  const run = (source: string, path: string, options: CodemodOptions = {}, environment: TransformEnvironment = {}): TransformOutcome => {
+    const { handOffs: asked = [], ...outcome } = runRewrite(transform, rewrite, source, path, options, environment);
+    if (outcome.source === undefined || asked.length === 0) return outcome;
+    let result: TransformOutcome = outcome;
+    for (const name of new Set(asked.map((handOff) => handOff.transform))) {
+      const next = handOffs()[name]?.(result.source!, path, options, environment);
+      const required = asked.filter((handOff) => handOff.transform === name && handOff.required);
+      if (!next || (next.source === undefined && required.length > 0)) {
+        const why = next?.review.map((note) => note.reason).join('; ') || `${name} could not finish it`;
+        return {
+          source: undefined,
+          rewrites: [],
+          review: [...outcome.review.filter((note) => !required.some((handOff) => handOff.line === note.line)), ...required.map((handOff) => ({ transform, line: handOff.line, reason: `left unchanged: the rewrite needs ${name} to finish it, which it cannot here (${why})` }))],
+          madeAsync: [],
+        };
+      }
+      result = {
+        source: next.source ?? result.source,
+        rewrites: [...result.rewrites, ...next.rewrites],
+        review: [...result.review, ...next.review],
+        madeAsync: [...result.madeAsync, ...next.madeAsync],
+      };
+    }
+    return result;
+  };
   /** jscodeshift entry: returns the new source, or undefined when nothing changed; review items go to `api.report`. */
   const jscodeshiftTransform = (file: FileInfo, api: API, options: JscodeshiftOptions): string | undefined => {
     const outcome = run(file.source, file.path, options as CodemodOptions);

@@ -116,6 +116,12 @@ function usedOnlyForIdTokens(binding: Binding, analysis: VerificationAnalysis): 
   return methods.length > 0 && methods.every((method) => method === 'verifyIdToken');
 }
 
+/** Whether a site's issuer or keys are an Okta org authorization server's, whatever kind of token it checks. */
+export function usesOrgServer(site: VerificationSite, options: IssuerClassificationOptions = {}): boolean {
+  const orgIssuer = issuerFactsOf(site.issuer?.value, options).some((fact) => fact.shape.kind === 'okta-org' && fact.shape.endpoint === undefined);
+  return orgIssuer || orgKeysFact(site, options) !== undefined;
+}
+
 /** The org keys URL a site's key set, resolver or `jwksUri` option fetches from. */
 function orgKeysFact(site: VerificationSite, options: IssuerClassificationOptions): { fact: IssuerFact; slot: SlotFact } | undefined {
   const key = site.key;
