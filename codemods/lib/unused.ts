@@ -60,20 +60,58 @@ function editsFor(source: string, removals: readonly Removal[]): TextEdit[] {
       if (statement) edits.push(wholeStatement(source, statement));
       continue;
     }
-    // Runs of removed items: each run takes the separator after it, or before it when it ends the list.
-    let index = 0;
-    while (index < items.length) {
-      if (!gone.has(items[index]!)) {
-        index++;
-        continue;
-      }
-      const first = index;
-      while (index < items.length && gone.has(items[index]!)) index++;
-      const last = index - 1;
-      const range: [number, number] =
-        index < items.length ? [rangeOf(items[first]!)[0], rangeOf(items[index]!)[0]] : [rangeOf(items[first - 1]!)[1], rangeOf(items[last]!)[1]];
-      edits.push({ range, text: '' });
+    if (statement?.type === 'ImportDeclaration') {
+      edits.push(...importSpecifierEdits(source, items, gone));
+      continue;
     }
+    edits.push(...listItemEdits(items, gone));
+  }
+  return edits;
+}
+
+/**
+ * `import jwt, { type JwtPayload } from 'jsonwebtoken'` is not a flat list: the default or namespace
+ * specifier goes with its comma, the braces go with the last named specifier, and named specifiers are
+ * a list of their own.
+ */
+function importSpecifierEdits(source: string, items: readonly AstNode[], gone: ReadonlySet<AstNode>): TextEdit[] {
+  const first = items[0]!;
+  const leading = first.type === 'ImportDefaultSpecifier' ? first : undefined;
+  const rest = leading ? items.slice(1) : items;
+  const named = rest.filter((item) => item.type === 'ImportSpecifier');
+  const edits: TextEdit[] = [];
+  if (leading && gone.has(leading)) {
+    // `jwt, ` up to the brace or star that follows.
+    const comma = /^\s*,\s*/.exec(source.slice(rangeOf(leading)[1]))?.[0].length ?? 0;
+    edits.push({ range: [rangeOf(leading)[0], rangeOf(leading)[1] + comma], text: '' });
+  }
+  const namespace = rest.find((item) => item.type === 'ImportNamespaceSpecifier');
+  if (namespace && gone.has(namespace) && leading) edits.push({ range: [rangeOf(leading)[1], rangeOf(namespace)[1]], text: '' });
+  if (named.length > 0 && named.every((item) => gone.has(item))) {
+    // Only the default stays: `, { ... }` goes, braces included.
+    const close = source.indexOf('}', rangeOf(named[named.length - 1]!)[1]);
+    if (leading && close !== -1) edits.push({ range: [rangeOf(leading)[1], close + 1], text: '' });
+  } else if (named.some((item) => gone.has(item))) {
+    edits.push(...listItemEdits(named, gone));
+  }
+  return edits;
+}
+
+/** Runs of removed items: each run takes the separator after it, or before it when it ends the list. */
+function listItemEdits(items: readonly AstNode[], gone: ReadonlySet<AstNode>): TextEdit[] {
+  const edits: TextEdit[] = [];
+  let index = 0;
+  while (index < items.length) {
+    if (!gone.has(items[index]!)) {
+      index++;
+      continue;
+    }
+    const first = index;
+    while (index < items.length && gone.has(items[index]!)) index++;
+    const last = index - 1;
+    const range: [number, number] =
+      index < items.length ? [rangeOf(items[first]!)[0], rangeOf(items[index]!)[0]] : [rangeOf(items[first - 1]!)[1], rangeOf(items[last]!)[1]];
+    edits.push({ range, text: '' });
   }
   return edits;
 }
@@ -122,7 +160,8 @@ function removalOf(index: FileIndex, resolver: EntityResolver, binding: Binding)
   const statement = index.parentOf(declarator)!;
   const declarators = statement.declarations as AstNode[];
   const id = declarator.id as AstNode;
-  const reads = rangeOf(declarator.init as AstNode);
+  // The type annotation too: a type imported only for the removed declaration goes with it.
+  const reads = rangeOf(declarator);
   if (id.type === 'ObjectPattern' && binding.path.length === 1 && (id.properties as AstNode[]).length > 1) {
     const properties = id.properties as AstNode[];
     const property = properties.find((candidate) => rangeOf(candidate)[0] <= rangeOf(binding.id)[0] && rangeOf(binding.id)[1] <= rangeOf(candidate)[1]);
