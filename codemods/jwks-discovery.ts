@@ -34,6 +34,10 @@ function rewrite(context: TransformContext): void {
       context.review(finding.node, 'the issuer is an Okta org authorization server, whose access tokens cannot be verified locally: run the org-as-introspection transform');
       continue;
     }
+    if (context.runtimeUnavailable) {
+      context.review(finding.node, context.runtimeUnavailable);
+      continue;
+    }
     const config = newConfig();
     config.properties.push(['issuer', issuerText(context, site, config)], ['audience', audienceText(context, site, config)]);
     const algorithms = algorithmsText(context, site);

@@ -40,6 +40,10 @@ function rewrite(context: TransformContext): void {
           context.review(finding.node, `the org key is pinned and ${finding.site.library} takes a key, not a verifier: switch to '${finding.customIssuer}' and resolve its keys from its JWKS by hand`);
           continue;
         }
+        if (context.runtimeUnavailable) {
+          context.review(finding.node, context.runtimeUnavailable);
+          continue;
+        }
         context.handOff('jwks-discovery', finding.node, true);
       }
       context.edit(...finding.toCustomServer);
@@ -48,6 +52,11 @@ function rewrite(context: TransformContext): void {
       continue;
     }
 
+    if (context.runtimeUnavailable) {
+      const pinned = finding.site.key?.kind === 'material' || finding.site.key?.kind === 'file';
+      context.review(finding.node, pinned ? context.runtimeUnavailable : `${context.runtimeUnavailable}; or run with --to-custom-as, which keeps the verification where it is`);
+      continue;
+    }
     const config = introspectorConfig(context, finding);
     const call = introspectionCall(context, finding);
     if (!call.ok) {

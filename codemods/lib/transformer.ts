@@ -11,6 +11,7 @@ import type { FileIndex } from '../../src/analysis/file-index.js';
 import { startOf, type AstNode } from '../../src/analysis/syntax.js';
 import { tokenSourcesFor, type TokenSourceAnalysis } from '../../src/analysis/token-sources.js';
 import type { TypeOracle } from '../../src/analysis/values.js';
+import { runtimeNeedsNewerNode, targetNodeOf, type TargetNode } from './target-node.js';
 import { verificationAnalysisFor, type VerificationAnalysis } from '../../src/analysis/verify-sites.js';
 
 export type TransformName = 'jwks-discovery' | 'org-as-introspection' | 'id-token-to-access-token';
@@ -67,6 +68,8 @@ export interface TransformContext {
   readonly tokens: TokenSourceAnalysis;
   readonly options: CodemodOptions;
   readonly helperImport: string;
+  /** Why rewritten code cannot call the runtime in this project (its Node is too old), or undefined. */
+  readonly runtimeUnavailable: string | undefined;
   edit(...edits: TextEdit[]): void;
   rewrote(node: AstNode): void;
   review(node: AstNode, reason: string): void;
@@ -125,9 +128,15 @@ export class UnparsableFileError extends Error {
   }
 }
 
-/** What the CLI knows beyond one file: values exported by the project's other modules. */
+/** What the CLI knows beyond one file. */
 export interface TransformEnvironment {
+  /** Values exported by the project's other modules. */
   readonly values?: TypeOracle;
+  /**
+   * The Node.js versions the file's project declares (`targetNodeOf(path)`): where one admits a Node older
+   * than the runtime needs, sites that would call the runtime are left for review. Not checked when absent.
+   */
+  readonly targetNode?: TargetNode;
 }
 
 export function runRewrite(
@@ -160,6 +169,7 @@ export function runRewrite(
     tokens: tokenSourcesFor(root),
     options,
     helperImport: options.helperImport ?? DEFAULT_HELPER_IMPORT,
+    runtimeUnavailable: environment.targetNode?.tooOld ? runtimeNeedsNewerNode(environment.targetNode.tooOld) : undefined,
     edit: (...more) => edits.push(...more),
     rewrote: (node) => rewrites.push({ transform, line: startOf(node).line }),
     review: (node, reason) => review.push({ transform, line: startOf(node).line, reason }),
@@ -245,7 +255,7 @@ export function defineTransform(transform: TransformName, rewrite: Rewrite, hand
   };
   /** jscodeshift entry: returns the new source, or undefined when nothing changed; review items go to `api.report`. */
   const jscodeshiftTransform = (file: FileInfo, api: API, options: JscodeshiftOptions): string | undefined => {
-    const outcome = run(file.source, file.path, options as CodemodOptions);
+    const outcome = run(file.source, file.path, options as CodemodOptions, { targetNode: targetNodeOf(file.path) });
     for (const note of outcome.review) api.report(`${file.path}:${note.line}: ${note.reason}`);
     return outcome.source;
   };

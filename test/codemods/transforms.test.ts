@@ -9,12 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { jwksDiscovery } from '../../codemods/jwks-discovery.js';
 import { idTokenToAccessToken } from '../../codemods/id-token-to-access-token.js';
 import { orgAsIntrospection } from '../../codemods/org-as-introspection.js';
-import { parseFile, type CodemodOptions, type TransformOutcome } from '../../codemods/lib/transformer.js';
+import { parseFile, type CodemodOptions, type TransformEnvironment, type TransformOutcome } from '../../codemods/lib/transformer.js';
 import plugin from '../../src/index.js';
 
 const fixtures = fileURLToPath(new URL('./__fixtures__/', import.meta.url));
 
-const TRANSFORMS: Record<string, { run: (source: string, path: string, options?: CodemodOptions) => TransformOutcome; rule: string }> = {
+const TRANSFORMS: Record<string, { run: (source: string, path: string, options?: CodemodOptions, environment?: TransformEnvironment) => TransformOutcome; rule: string }> = {
   'jwks-discovery': { run: jwksDiscovery, rule: 'no-hardcoded-jwt-key' },
   'org-as-introspection': { run: orgAsIntrospection, rule: 'no-org-as-local-verification' },
   'id-token-to-access-token': { run: idTokenToAccessToken, rule: 'no-id-token-as-bearer' },
@@ -22,6 +22,8 @@ const TRANSFORMS: Record<string, { run: (source: string, path: string, options?:
 
 interface CaseSettings {
   options?: CodemodOptions;
+  /** What the CLI passes beyond options (the project's declared Node versions). */
+  environment?: TransformEnvironment;
   /** Substrings of the reasons the transform must report for review. */
   review?: string[];
   /** Reports of the rule that may remain on the output (sites the transform leaves for review). */
@@ -65,7 +67,7 @@ for (const [name, { run, rule }] of Object.entries(TRANSFORMS)) {
       const settings: CaseSettings = existsSync(settingsPath) ? JSON.parse(readFileSync(settingsPath, 'utf8')) : {};
       const filename = file.replace('.input.', '.');
 
-      const outcome = run(input, filename, settings.options);
+      const outcome = run(input, filename, settings.options, settings.environment);
       for (const expected of settings.review ?? []) {
         expect(outcome.review.map((note) => note.reason), `review mentions "${expected}"`).toEqual(expect.arrayContaining([expect.stringContaining(expected)]));
       }
@@ -83,7 +85,7 @@ for (const [name, { run, rule }] of Object.entries(TRANSFORMS)) {
       if (input.includes('\r\n')) expect(expected.replace(/\r\n/g, '')).not.toContain('\n');
 
       // Idempotent: a second run changes nothing.
-      expect(run(expected, filename, settings.options).source).toBeUndefined();
+      expect(run(expected, filename, settings.options, settings.environment).source).toBeUndefined();
 
       // The rule that found the problem no longer reports it (except the sites left for review).
       expect(reportsOf(rule, input, filename).length).toBeGreaterThan(0);
