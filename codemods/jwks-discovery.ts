@@ -9,6 +9,7 @@ import { algorithmsText, audienceText, clockToleranceText, issuerText, newConfig
 import { HelperInstances } from './lib/helper-instances.js';
 import { bindingsRead } from './lib/hoisting.js';
 import { defineTransform, type TransformContext } from './lib/transformer.js';
+import { selfIssuedTokens } from './lib/self-issued.js';
 import { removeUnused } from './lib/unused.js';
 import { rewriteVerificationCall } from './lib/verification-rewrites.js';
 
@@ -20,7 +21,13 @@ function rewrite(context: TransformContext): void {
   const replaced: (readonly [number, number])[] = [];
   const keep = new Set<unknown>();
 
-  for (const finding of pinnedKeyFindings(context.analysis, context.source)) {
+  const findings = pinnedKeyFindings(context.analysis, context.source);
+  const selfIssued = findings.length > 0 ? selfIssuedTokens(context) : undefined;
+  for (const finding of findings) {
+    if (selfIssued) {
+      context.review(finding.node, selfIssued);
+      continue;
+    }
     if (finding.kind === 'key-import') {
       context.review(finding.node, 'key material is imported here, but no verification in this file uses it: resolve keys from the issuer\'s JWKS where they are used');
       continue;

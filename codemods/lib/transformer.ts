@@ -67,6 +67,7 @@ export interface TransformContext {
   readonly analysis: VerificationAnalysis;
   readonly tokens: TokenSourceAnalysis;
   readonly options: CodemodOptions;
+  readonly environment: TransformEnvironment;
   readonly helperImport: string;
   /** Why rewritten code cannot call the runtime in this project (its Node is too old), or undefined. */
   readonly runtimeUnavailable: string | undefined;
@@ -137,6 +138,11 @@ export interface TransformEnvironment {
    * than the runtime needs, sites that would call the runtime are left for review. Not checked when absent.
    */
   readonly targetNode?: TargetNode;
+  /**
+   * Token signing with the project's own private key that the CLI found in modules this file imports
+   * (`tokenSigningInSource` of each): the file's pinned-key verification then checks self-issued tokens.
+   */
+  readonly tokenSigning?: readonly { readonly path: string; readonly line: number; readonly evidence: string }[];
 }
 
 export function runRewrite(
@@ -168,6 +174,7 @@ export function runRewrite(
     analysis,
     tokens: tokenSourcesFor(root),
     options,
+    environment,
     helperImport: options.helperImport ?? DEFAULT_HELPER_IMPORT,
     runtimeUnavailable: environment.targetNode?.tooOld ? runtimeNeedsNewerNode(environment.targetNode.tooOld) : undefined,
     edit: (...more) => edits.push(...more),
