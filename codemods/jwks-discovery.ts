@@ -5,7 +5,8 @@
  */
 import { issuerFactsOf } from '../src/analysis/issuer-facts.js';
 import { pinnedKeyFindings } from '../src/analysis/pinned-keys.js';
-import { algorithmsText, audienceText, clockToleranceText, issuerText, newConfig } from './lib/helper-config.js';
+import { quoted } from '../src/analysis/edits.js';
+import { algorithmsText, audienceText, clockToleranceText, cognitoClientIdText, isCognitoIssuer, issuerText, newConfig } from './lib/helper-config.js';
 import { HelperInstances } from './lib/helper-instances.js';
 import { bindingsRead } from './lib/hoisting.js';
 import { defineTransform, type TransformContext } from './lib/transformer.js';
@@ -46,7 +47,12 @@ function rewrite(context: TransformContext): void {
       continue;
     }
     const config = newConfig();
-    config.properties.push(['issuer', issuerText(context, site, config)], ['audience', audienceText(context, site, config)]);
+    if (isCognitoIssuer(context, site)) {
+      // Cognito access tokens carry `token_use` and `client_id` instead of `aud`.
+      config.properties.push(['issuer', issuerText(context, site, config)], ['tokenUse', quoted(context.source, 'access')], ['clientId', cognitoClientIdText(context, site, config)]);
+    } else {
+      config.properties.push(['issuer', issuerText(context, site, config)], ['audience', audienceText(context, site, config)]);
+    }
     const algorithms = algorithmsText(context, site);
     if (algorithms) config.properties.push(['algorithms', algorithms]);
     const clockTolerance = clockToleranceText(site);
