@@ -12,7 +12,7 @@ import { bindingsRead } from './lib/hoisting.js';
 import { defineTransform, type TransformContext } from './lib/transformer.js';
 import { selfIssuedTokens } from './lib/self-issued.js';
 import { removeUnused } from './lib/unused.js';
-import { rewriteVerificationCall } from './lib/verification-rewrites.js';
+import { applyCallRewrite, rewriteVerificationCall } from './lib/verification-rewrites.js';
 
 /** Stands for the verifier's name until it is declared. */
 const INSTANCE = '\u0000verifier\u0000';
@@ -63,12 +63,13 @@ function rewrite(context: TransformContext): void {
       context.review(site.call.node, result.reason);
       continue;
     }
-    const name = helpers.instance('createAccessTokenVerifier', config.properties, site.call.node, config.reads, config.notes.join('; ') || undefined);
-    if (!name) {
-      context.review(site.call.node, 'the verifier cannot be declared before this code (it reads constants declared after it)');
+    const instance = helpers.instance('createAccessTokenVerifier', config.properties, site.call.node, config.reads, config.notes.join('; ') || undefined);
+    if (!instance.ok) {
+      context.review(site.call.node, instance.reason);
       continue;
     }
-    context.edit(...result.rewrite.edits.map((edit) => ({ range: edit.range, text: edit.text.split(INSTANCE).join(name) })));
+    const { name } = instance;
+    applyCallRewrite(context, site, result.rewrite, INSTANCE, name);
     replaced.push(...result.rewrite.replaced);
     for (const binding of config.reads) keep.add(binding);
     for (const node of result.rewrite.copied) for (const binding of bindingsRead(context.index, node)) keep.add(binding);

@@ -14,7 +14,7 @@ import { newConfig, requiredText, type HelperConfig } from './lib/helper-config.
 import { jwksDiscovery } from './jwks-discovery.js';
 import { defineTransform, environmentSetting, type TransformContext } from './lib/transformer.js';
 import { removeUnused } from './lib/unused.js';
-import { rewriteVerificationCall, type CallRewrite } from './lib/verification-rewrites.js';
+import { applyCallRewrite, rewriteVerificationCall, type CallRewrite } from './lib/verification-rewrites.js';
 
 const INSTANCE = '\u0000introspector\u0000';
 
@@ -63,12 +63,13 @@ function rewrite(context: TransformContext): void {
       context.review(finding.site.call.node, call.reason);
       continue;
     }
-    const name = helpers.instance('createTokenIntrospector', config.properties, finding.site.call.node, config.reads, config.notes.join('; ') || undefined);
-    if (!name) {
-      context.review(finding.site.call.node, 'the introspector cannot be declared before this code (it reads constants declared after it)');
+    const instance = helpers.instance('createTokenIntrospector', config.properties, finding.site.call.node, config.reads, config.notes.join('; ') || undefined);
+    if (!instance.ok) {
+      context.review(finding.site.call.node, instance.reason);
       continue;
     }
-    context.edit(...call.rewrite.edits.map((edit) => ({ range: edit.range, text: edit.text.split(INSTANCE).join(name) })));
+    const { name } = instance;
+    applyCallRewrite(context, finding.site, call.rewrite, INSTANCE, name);
     replaced.push(...call.rewrite.replaced);
     for (const binding of config.reads) keep.add(binding);
     for (const node of call.rewrite.copied) for (const binding of bindingsRead(context.index, node)) keep.add(binding);
@@ -116,7 +117,7 @@ function introspectionCall(context: TransformContext, finding: OrgAccessTokenFin
   if (site.api.id === '@okta/jwt-verifier#verifyAccessToken') {
     // `verifier.verifyAccessToken(token, aud)` resolved with `{ claims }`; the introspector keeps that shape.
     const token = site.call.args[0];
-    if (!token) return { ok: false, reason: 'the call has no token' };
+    if (!token) return { ok: false, reason: 'the call passes no token: introspect the request\'s token by hand' };
     const text = `${INSTANCE}.introspect(${textOf(context.source, token)}).then((claims) => ({ claims }))`;
     return { ok: true, rewrite: { edits: [replaceNode(site.call.node, text)], replaced: [rangeOf(site.call.node)], copied: [token] } };
   }

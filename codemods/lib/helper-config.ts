@@ -86,7 +86,7 @@ export function audienceText(context: TransformContext, site: VerificationSite, 
   if (text) return text;
   if (context.options.audience) return quoted(context.source, context.options.audience);
   if (!site.audience && isDefaultCustomServer(site.issuer?.value)) {
-    config.notes.push(`the old verification did not check the audience; ${DEFAULT_CUSTOM_AS_AUDIENCE}, the default custom authorization server's, is assumed`);
+    config.notes.push(`the old verification did not check the audience, so ${DEFAULT_CUSTOM_AS_AUDIENCE}, the default custom authorization server's, is assumed: run again with --audience if the API's is another`);
     return quoted(context.source, DEFAULT_CUSTOM_AS_AUDIENCE);
   }
   config.notes.push(site.audience ? 'the audience is not a constant: set OIDC_AUDIENCE, or run again with --audience' : 'the old verification did not check the audience: set OIDC_AUDIENCE to the API\'s audience, or run again with --audience');

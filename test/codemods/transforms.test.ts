@@ -20,12 +20,17 @@ const TRANSFORMS: Record<string, { run: (source: string, path: string, options?:
   'id-token-to-access-token': { run: idTokenToAccessToken, rule: 'no-id-token-as-bearer' },
 };
 
+/** Every review reason says what a person must do, after the cause: "<what is wrong>: <what to do>". */
+const NAMES_AN_ACTION = /: .*\b(set|run|replace|rewrite|make sure|move|check|keep|name|write|read|raise|pass|send|fix|verify|switch|compare|rename|update|introspect|resolve|report|confirm|remove)\b/i;
+
 interface CaseSettings {
   options?: CodemodOptions;
   /** What the CLI passes beyond options (the project's declared Node versions). */
   environment?: TransformEnvironment;
   /** Substrings of the reasons the transform must report for review. */
   review?: string[];
+  /** How many review items the transform reports, when the case pins it (no stray reasons). */
+  reviewCount?: number;
   /** Reports of the rule that may remain on the output (sites the transform leaves for review). */
   remainingReports?: number;
 }
@@ -71,6 +76,9 @@ for (const [name, { run, rule }] of Object.entries(TRANSFORMS)) {
       for (const expected of settings.review ?? []) {
         expect(outcome.review.map((note) => note.reason), `review mentions "${expected}"`).toEqual(expect.arrayContaining([expect.stringContaining(expected)]));
       }
+
+      for (const note of outcome.review) expect(note.reason, 'a review reason names what to do').toMatch(NAMES_AN_ACTION);
+      if (settings.reviewCount !== undefined) expect(outcome.review.map((note) => note.reason)).toHaveLength(settings.reviewCount);
 
       if (!existsSync(outputPath)) {
         // Left alone: safe code, or sites that cannot be rewritten safely (with their reasons).
