@@ -21,6 +21,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { collectCorpus, ensureCorpusInstalled, loadCorpusSpec, scratchDir } from './lib/corpus.mjs';
 import { machineInfo } from './lib/machine.mjs';
+import { packedPluginEntry } from './lib/packed-plugin.mjs';
 import { runChild } from './lib/proc.mjs';
 import { int, table } from './lib/stats.mjs';
 
@@ -42,9 +43,9 @@ const started = performance.now();
 const log = (message) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
 const failures = [];
 
-// The plugin is measured as published: the built entry. Build it if it is not there.
-const pluginEntry = join(root, 'dist', 'index.js');
-if (!existsSync(pluginEntry) || !existsSync(join(root, 'dist', 'runtime', 'index.js'))) {
+// The runtime and the codemod CLI are measured from the build; the plugin as published: its tarball,
+// unpacked alone (bench/lib/packed-plugin.mjs).
+if (!existsSync(join(root, 'dist', 'runtime', 'index.js')) || !existsSync(join(root, 'dist', 'cli', 'oidc-codemod.js'))) {
   log('dist/ is missing: npm run build');
   const build = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
   if (build.status !== 0) throw new Error('npm run build failed');
@@ -61,6 +62,7 @@ log(`corpus: ${corpus.files.length} files, ${corpus.lines} lines in ${corpus.gro
 const scratch = scratchDir(root);
 if (!smoke) mkdirSync(scratch, { recursive: true });
 const tmp = mkdtempSync(join(os.tmpdir(), 'oidc-bench-'));
+const pluginEntry = packedPluginEntry(root, tmp, log);
 let jobCount = 0;
 const ctx = {
   root,
@@ -185,7 +187,7 @@ function render() {
   md += '\n## Method\n\n';
   md += '- Run it: `npm run bench` (full, writes this file), `npm run bench -- --smoke` (CI: tiny input, prints instead of writing). `--only=lint,load,type-aware,runtime` runs some measurements; `--lint-runs=N` and the like change the number of runs.\n';
   md += '- Every timed unit runs in a fresh `node` process, so no run profits from another\'s caches or JIT; configurations alternate in rotating order, and each figure is the median of the runs stated in its section.\n';
-  md += '- The plugin is measured as published: `dist/index.js` and `dist/runtime/index.js` (`npm run build` first if missing).\n';
+  md += "- The plugin is measured as published: its tarball from `npm run pack` (packed again when older than `src/` or `rules/`), unpacked alone outside the repository; the runtime and the CLI from the build (`dist/runtime/index.js`, `dist/cli/oidc-codemod.js`).\n";
   md += '- Network: only 127.0.0.1 (the bench\'s own issuer); the npm registry only for the corpus install of a full run.\n';
   md += '- Adding a measurement: a module in `bench/measures/` exporting `{ name, title, run(ctx) }` (see bench/README.md).\n';
   return md;

@@ -4,7 +4,6 @@
  * itself, so the rule reads them as they are: no copy of the defaults per rule and file.
  */
 import type { TSESLint } from '@typescript-eslint/utils';
-import { version } from '../package.json';
 
 /** Which preset first includes a rule: `recommended` (and so `strict` and `all`), or `strict`. */
 export type Preset = 'recommended' | 'strict';
@@ -19,9 +18,12 @@ export interface OidcRuleDocs {
 
 const REPOSITORY = 'https://github.com/eslint-plugin-oidc/eslint-plugin-oidc';
 
-/** The rule's documentation in the released version the user runs. */
+/**
+ * The rule's documentation on the default branch: a page that exists for every rule the plugin ships
+ * (the package also carries it, under docs/rules/). Versions are not tagged in the repository.
+ */
 export function ruleDocsUrl(name: string): string {
-  return `${REPOSITORY}/blob/v${version}/docs/rules/${name}.md`;
+  return `${REPOSITORY}/blob/main/docs/rules/${name}.md`;
 }
 
 type RuleMeta<MessageIds extends string, Options extends readonly unknown[]> = Omit<TSESLint.RuleMetaData<MessageIds, OidcRuleDocs, Options>, 'docs' | 'defaultOptions'> & {

@@ -23,7 +23,7 @@ describe('the plugin object', () => {
 
   it.each(Object.entries(rules))('%s is documented, and its docs URL points at its page', (name, rule) => {
     expect(rule.meta.docs?.description).toBeTruthy();
-    expect(rule.meta.docs?.url).toBe(`https://github.com/eslint-plugin-oidc/eslint-plugin-oidc/blob/v${packageJson.version}/docs/rules/${name}.md`);
+    expect(rule.meta.docs?.url).toBe(`https://github.com/eslint-plugin-oidc/eslint-plugin-oidc/blob/main/docs/rules/${name}.md`);
     const page = join(root, 'docs', 'rules', `${name}.md`);
     expect(existsSync(page), page).toBe(true);
     const text = readFileSync(page, 'utf8');

@@ -5,7 +5,7 @@ const require = createRequire(import.meta.url);
 
 export async function makeVerifier(lib, { issuer, audience, cooldownMs }) {
   if (lib === 'oidc') {
-    const { createAccessTokenVerifier } = await import('eslint-plugin-oidc/runtime');
+    const { createAccessTokenVerifier } = await import(new URL('../../dist/runtime/index.js', import.meta.url).href);
     const verifier = createAccessTokenVerifier({
       issuer,
       audience,

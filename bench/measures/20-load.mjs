@@ -1,9 +1,11 @@
 // 2. Plugin load: cold import of each plugin's entry in a fresh process, and which modules it pulls in.
+import { pathToFileURL } from 'node:url';
 import { int, median, ms, rotations, spread, table, times } from '../lib/stats.mjs';
 
 const LOAD_CHILD = new URL('../children/load.mjs', import.meta.url).pathname;
 const PLUGINS = [
-  { id: 'oidc', specifier: 'eslint-plugin-oidc', label: '`eslint-plugin-oidc` (dist/index.js)' },
+  // The tarball's entry, unpacked alone (bench/lib/packed-plugin.mjs); filled in by run().
+  { id: 'oidc', specifier: undefined, label: '`eslint-plugin-oidc` (packed tarball, dist/index.js)' },
   { id: 'jwt-security', specifier: 'eslint-plugin-jwt-security', label: '`eslint-plugin-jwt-security`' },
 ];
 // What the entry must not load: editors load it on every start (src/index.ts says so).
@@ -13,6 +15,7 @@ export default {
   name: 'load',
   title: 'Plugin load',
   async run(ctx) {
+    PLUGINS[0].specifier = pathToFileURL(ctx.pluginEntry).href;
     const runs = ctx.options.loadRuns ?? (ctx.smoke ? 3 : 15);
     ctx.log(`load: ${PLUGINS.length} plugins × ${runs} cold imports, each in a fresh process`);
     const timings = Object.fromEntries(PLUGINS.map((p) => [p.id, []]));

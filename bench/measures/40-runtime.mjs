@@ -9,7 +9,7 @@ import { int, median, ms, rotations, spread, table, times } from '../lib/stats.m
 
 const THROUGHPUT_CHILD = new URL('../children/throughput.mjs', import.meta.url).pathname;
 const FLOOD_CHILD = new URL('../children/flood.mjs', import.meta.url).pathname;
-const LIBS = { oidc: '`createAccessTokenVerifier` (eslint-plugin-oidc/runtime)', okta: '`@okta/jwt-verifier` `verifyAccessToken`' };
+const LIBS = { oidc: '`createAccessTokenVerifier` (oidc-token-guard)', okta: '`@okta/jwt-verifier` `verifyAccessToken`' };
 const TARGET = 2;
 
 export default {

@@ -53,7 +53,7 @@ export default {
     let report;
     for (let run = 0; run < runs; run++) {
       // The helper module would land in this repository's src/: import it instead, as a migrated project may.
-      const mine = timed(process.execPath, [cli, '--dry-run', '--json', '--helper-import', 'eslint-plugin-oidc/runtime', ...files], { cwd: ctx.root });
+      const mine = timed(process.execPath, [cli, '--dry-run', '--json', '--helper-import', 'oidc-token-guard', ...files], { cwd: ctx.root });
       report = JSON.parse(mine.stdout);
       ours.push(mine);
       baseline.push(timed(process.execPath, [jscodeshift, '-t', noop, '--dry', '--silent', `--extensions=${EXTENSIONS}`, '--parser=tsx', '--stdin'], { cwd: ctx.root, input: files.join('\n') }));

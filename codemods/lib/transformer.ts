@@ -13,6 +13,7 @@ import { tokenSourcesFor, type TokenSourceAnalysis } from '../../src/analysis/to
 import type { TypeOracle } from '../../src/analysis/values.js';
 import { runtimeNeedsNewerNode, targetNodeOf, type TargetNode } from './target-node.js';
 import { verificationAnalysisFor, type VerificationAnalysis } from '../../src/analysis/verify-sites.js';
+import packages from '../../src/packages.json';
 
 export type TransformName = 'jwks-discovery' | 'org-as-introspection' | 'id-token-to-access-token';
 
@@ -29,7 +30,8 @@ export interface CodemodOptions {
   readonly orgIssuers?: readonly string[];
 }
 
-export const DEFAULT_HELPER_IMPORT = 'eslint-plugin-oidc/runtime';
+/** The runtime package (oidc-token-guard) that rewritten code imports unless the CLI copies the runtime in. */
+export const DEFAULT_HELPER_IMPORT = packages.runtime.name;
 
 export interface RewriteNote {
   readonly transform: TransformName;

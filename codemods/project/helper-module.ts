@@ -6,6 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dependencies, version } from '../../package.json';
+import packages from '../../src/packages.json';
 
 export type ModuleSystem = 'esm' | 'commonjs';
 
@@ -15,15 +17,18 @@ export interface HelperModule {
   readonly moduleSystem: ModuleSystem;
 }
 
+/** The packages that carry the built runtime under dist/runtime: the codemod's, or this repository. */
+const CARRIERS = new Set([packages.codemod.name, packages.plugin.name]);
+
 /** This package's root (where its package.json and dist are), from wherever this module runs. */
 export function packageRoot(): string {
   let folder = dirname(fileURLToPath(import.meta.url));
   for (let depth = 0; depth < 6; depth++) {
     const manifest = join(folder, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'eslint-plugin-oidc') return folder;
+    if (existsSync(manifest) && CARRIERS.has((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name ?? '')) return folder;
     folder = dirname(folder);
   }
-  throw new Error('cannot find the eslint-plugin-oidc package that holds this module');
+  throw new Error(`cannot find the ${packages.codemod.name} package that holds this module`);
 }
 
 /** The package.json that governs a path, and its folder. */
@@ -62,12 +67,10 @@ export function helperSpecifier(fromFile: string, helper: HelperModule): string 
 
 /** The helper's files: the JavaScript and its declarations. */
 export function helperFiles(helper: HelperModule): { path: string; text: string }[] {
-  const root = packageRoot();
-  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-  const runtime = join(root, 'dist', 'runtime');
+  const runtime = join(packageRoot(), 'dist', 'runtime');
   const code = readFileSync(join(runtime, helper.moduleSystem === 'esm' ? 'index.js' : 'index.cjs'), 'utf8');
   const declarations = readFileSync(join(runtime, helper.moduleSystem === 'esm' ? 'index.d.ts' : 'index.d.cts'), 'utf8');
-  const header = `// Written by oidc-codemod from eslint-plugin-oidc@${version} (src/runtime): a discovery-based access-token\n// verifier and a token introspector on jose. Keep it, or import eslint-plugin-oidc/runtime instead.\n`;
+  const header = `// Written by oidc-codemod from ${packages.runtime.name}@${version}: a discovery-based access-token\n// verifier and a token introspector on jose. Keep it, or depend on ${packages.runtime.name}@${version} instead.\n`;
   const declarationPath = helper.path.replace(/\.(m|c)?js$/, (_extension, kind: string | undefined) => `.d.${kind ?? ''}ts`);
   return [
     { path: helper.path, text: header + code },
@@ -81,9 +84,8 @@ export function packageJsonWithJose(manifestPath: string): string | undefined {
   const manifest = JSON.parse(text) as Record<string, Record<string, string> | unknown>;
   const sections = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
   if (sections.some((section) => typeof manifest[section] === 'object' && manifest[section] !== null && 'jose' in (manifest[section] as object))) return undefined;
-  const ours = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-  const dependencies = { ...((manifest.dependencies as Record<string, string> | undefined) ?? {}), jose: ours.dependencies.jose! };
-  const updated = { ...manifest, dependencies: Object.fromEntries(Object.entries(dependencies).sort(([a], [b]) => a.localeCompare(b))) };
+  const merged = { ...((manifest.dependencies as Record<string, string> | undefined) ?? {}), jose: dependencies.jose };
+  const updated = { ...manifest, dependencies: Object.fromEntries(Object.entries(merged).sort(([a], [b]) => a.localeCompare(b))) };
   const indent = /^[ \t]+(?=")/m.exec(text)?.[0] ?? '  ';
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   return JSON.stringify(updated, null, indent).replace(/\n/g, eol) + (text.endsWith('\n') ? eol : '');

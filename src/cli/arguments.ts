@@ -38,12 +38,13 @@ Options:
   --helper-path <path>   where to write the runtime helper module (default: src/oidc-runtime.js)
   --helper-import <spec> import the runtime helpers from this module instead of writing one
   --force                write even when the git tree has uncommitted changes
+  --version              print the version and exit
   -h, --help             show this help
 
 Exit codes: 0 success, 1 with --check when something would change, 2 bad usage or input that cannot be
 read, parsed or written, 130 interrupted (every file is then either as it was or fully rewritten).`;
 
-export function parseCliArguments(argv: readonly string[]): CliArguments | 'help' {
+export function parseCliArguments(argv: readonly string[]): CliArguments | 'help' | 'version' {
   let parsed;
   try {
     parsed = parseArgs({
@@ -62,6 +63,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments | 'help
         'helper-import': { type: 'string' },
         force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -70,6 +72,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments | 'help
   }
   const { values, positionals } = parsed;
   if (values.help) return 'help';
+  if (values.version) return 'version';
   const transforms = (values.transform ?? [...TRANSFORM_NAMES]) as string[];
   for (const name of transforms) {
     if (!TRANSFORM_NAMES.includes(name as TransformName)) throw new UsageError(`unknown transform '${name}' (known: ${TRANSFORM_NAMES.join(', ')})`);

@@ -12,6 +12,8 @@ import { helperFiles, helperModuleFor, helperSpecifier, nearestPackageJson, pack
 import { ProjectModules } from '../../codemods/project/module-values.js';
 import { runProjectPass, type FileState } from '../../codemods/project/project-pass.js';
 import { mentionsKeyMaterial } from '../knowledge/keys.js';
+import { version as packageVersion } from '../../package.json';
+import packages from '../packages.json';
 import { mentionsKnownModule } from '../knowledge/libraries.js';
 import { parseCliArguments, USAGE, UsageError, type CliArguments } from './arguments.js';
 import { scanConfigFiles } from './config-files.js';
@@ -39,7 +41,11 @@ export interface CliIo {
   readonly interrupted?: () => boolean;
 }
 
+/** The tool as the report names it: the codemod package and the version all three packages share. */
+export const TOOL = { name: packages.codemod.name, version: packageVersion } as const;
+
 export interface JsonReport {
+  tool: { name: string; version: string };
   summary: { filesScanned: number; filesChanged: number; sitesRewritten: number; sitesForReview: number };
   files: { path: string; changed: boolean; rewrites: { transform: TransformName; line: number }[]; review: { line: number; reason: string }[] }[];
   errors: { path: string; reason: string }[];
@@ -54,6 +60,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const parsed = parseCliArguments(argv);
     if (parsed === 'help') {
       io.stdout(`${USAGE}\n`);
+      return 0;
+    }
+    if (parsed === 'version') {
+      io.stdout(`${TOOL.name} ${TOOL.version}\n`);
       return 0;
     }
     args = parsed;
@@ -224,6 +234,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 
   const report: JsonReport = {
+    tool: { ...TOOL },
     summary: {
       filesScanned: scanned,
       filesChanged: changedPaths.size,

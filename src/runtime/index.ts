@@ -1,4 +1,4 @@
-/** `eslint-plugin-oidc/runtime`: the helpers the codemods rewrite token validation to call. */
+/** `oidc-token-guard`: the helpers the codemods rewrite token validation to call. */
 export {
   createAccessTokenVerifier,
   ACCESS_TOKEN_ALGORITHMS,

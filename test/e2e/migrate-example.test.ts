@@ -327,7 +327,7 @@ describe('oidc-codemod migrates the example app end to end', () => {
   it('writes the runtime helper (CommonJS, with declarations) and adds jose to package.json', () => {
     // No src/ folder in this project: the helper goes to its root.
     const helper = read('oidc-runtime.js');
-    expect(helper).toMatch(/^\/\/ Written by oidc-codemod from eslint-plugin-oidc@/);
+    expect(helper).toMatch(/^\/\/ Written by oidc-codemod from oidc-token-guard@/);
     expect(helper).toMatch(/module\.exports/);
     expect(helper).toContain('createAccessTokenVerifier');
     expect(read('oidc-runtime.d.ts')).toMatch(/createTokenIntrospector/);

@@ -27,7 +27,7 @@ function templatePattern(template: string): RegExp {
 }
 
 describe('documentation links', () => {
-  it.each(RULE_NAMES)('oidc/%s links to its page in docs/rules of the released version', (name) => {
+  it.each(RULE_NAMES)('oidc/%s links to its page in docs/rules on the default branch', (name) => {
     const rule = rules[name as keyof typeof rules];
     expect(rule.meta.docs?.url).toBe(docsUrlOf(name));
     expect(existsSync(join(ROOT, 'docs', 'rules', `${name}.md`))).toBe(true);

@@ -18,7 +18,7 @@ export const RULE_NAMES = readdirSync(join(ROOT, 'rules'))
 
 /** The documentation URL each rule's `meta.docs.url` must carry, and the page in this repository it names. */
 export function docsUrlOf(rule: string): string {
-  return `https://github.com/eslint-plugin-oidc/eslint-plugin-oidc/blob/v${PACKAGE.version}/docs/rules/${rule}.md`;
+  return `https://github.com/eslint-plugin-oidc/eslint-plugin-oidc/blob/main/docs/rules/${rule}.md`;
 }
 
 /** Tests that run the real ESLint CLI, lint-staged or git load the built package, as users do. */

@@ -1,5 +1,5 @@
 'use strict';
-const { createAccessTokenVerifier } = require('eslint-plugin-oidc/runtime');
+const { createAccessTokenVerifier } = require('oidc-token-guard');
 // oidc-codemod: review: the old verification did not check the audience: set OIDC_AUDIENCE to the API's audience, or run again with --audience
 const accessTokenVerifier = createAccessTokenVerifier({ issuer: process.env.OKTA_ISSUER, audience: process.env.OIDC_AUDIENCE, algorithms: ['RS256'] });
 

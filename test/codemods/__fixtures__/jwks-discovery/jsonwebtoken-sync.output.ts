@@ -1,6 +1,6 @@
 import express from 'express';
 import jwt from 'jsonwebtoken';
-import { createAccessTokenVerifier } from 'eslint-plugin-oidc/runtime';
+import { createAccessTokenVerifier } from 'oidc-token-guard';
 const accessTokenVerifier = createAccessTokenVerifier({ issuer: 'https://acme.okta.com/oauth2/default', audience: 'api://default', algorithms: ['RS256'] });
 
 export async function authenticate(req: express.Request) {

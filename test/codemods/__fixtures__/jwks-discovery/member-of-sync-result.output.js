@@ -1,6 +1,6 @@
 const jwt = require('jsonwebtoken');
 const { OKTA_PUBLIC_KEY } = require('./keys');
-const { createAccessTokenVerifier } = require('eslint-plugin-oidc/runtime');
+const { createAccessTokenVerifier } = require('oidc-token-guard');
 const accessTokenVerifier = createAccessTokenVerifier({ issuer: 'https://acme.okta.com/oauth2/default', audience: 'api://default' });
 
 const KEY = `-----BEGIN PUBLIC KEY-----
