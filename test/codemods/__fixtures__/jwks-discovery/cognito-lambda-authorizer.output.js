@@ -1,4 +1,4 @@
-const { createAccessTokenVerifier } = require('eslint-plugin-oidc/runtime');
+const { createAccessTokenVerifier } = require('oidc-token-guard');
 // oidc-codemod: review: the Cognito app client id is not in the code: set COGNITO_CLIENT_ID, or run again with --audience
 const accessTokenVerifier = createAccessTokenVerifier({ issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123xyz', tokenUse: 'access', clientId: process.env.COGNITO_CLIENT_ID, algorithms: ['RS256'] });
 

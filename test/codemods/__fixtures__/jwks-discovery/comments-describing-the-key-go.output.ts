@@ -1,5 +1,5 @@
 // Authentication for the orders API.
-import { createAccessTokenVerifier } from 'eslint-plugin-oidc/runtime';
+import { createAccessTokenVerifier } from 'oidc-token-guard';
 const accessTokenVerifier = createAccessTokenVerifier({ issuer: 'https://acme.okta.com/oauth2/default', audience: 'api://orders' });
 
 export async function authenticate(token: string) {

@@ -1,4 +1,4 @@
-const { createAccessTokenVerifier } = require('eslint-plugin-oidc/runtime');
+const { createAccessTokenVerifier } = require('oidc-token-guard');
 const accessTokenVerifier = createAccessTokenVerifier({ issuer: 'https://acme.okta.com/oauth2/default', audience: 'api://default' });
 async function verifyToken(token) {
   return await accessTokenVerifier.verify(token);

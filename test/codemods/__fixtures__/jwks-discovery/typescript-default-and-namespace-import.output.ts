@@ -1,6 +1,6 @@
 import * as everything from 'jsonwebtoken';
 import type * as Types from 'jsonwebtoken';
-import { createAccessTokenVerifier } from 'eslint-plugin-oidc/runtime';
+import { createAccessTokenVerifier } from 'oidc-token-guard';
 const accessTokenVerifier = createAccessTokenVerifier({ issuer: 'https://acme.okta.com/oauth2/default', audience: 'api://default' });
 
 export const version = everything.TokenExpiredError.name;

@@ -1,5 +1,5 @@
 import jwt = require('jsonwebtoken');
-import { createAccessTokenVerifier } from 'eslint-plugin-oidc/runtime';
+import { createAccessTokenVerifier } from 'oidc-token-guard';
 const accessTokenVerifier = createAccessTokenVerifier({ issuer: 'https://acme.okta.com/oauth2/default', audience: 'api://default' });
 
 async function authenticate(token: string): Promise<jwt.JwtPayload> {

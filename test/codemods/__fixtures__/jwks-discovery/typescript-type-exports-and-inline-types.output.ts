@@ -1,6 +1,6 @@
 import { type JWTPayload } from 'jose';
 export type { JWTPayload } from 'jose';
-import { createAccessTokenVerifier } from 'eslint-plugin-oidc/runtime';
+import { createAccessTokenVerifier } from 'oidc-token-guard';
 const accessTokenVerifier = createAccessTokenVerifier({ issuer: 'https://acme.okta.com/oauth2/default', audience: 'api://default' });
 export type Claims = JWTPayload & { scp?: string[] };
 
