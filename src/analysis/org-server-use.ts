@@ -173,16 +173,15 @@ function customServerEdits(
   const editable = (fact: IssuerFact | undefined) =>
     fact?.node && (fact.node === index.program || index.parentOf(fact.node)) && isStringOrTemplate(fact.node) ? fact.node : undefined;
   const issuerNode = editable(issuer);
-  const keysNode = editable(keys);
+  // The keys URL may be a concatenation (`ISSUER + '/oauth2/v1/keys'`): the literal that writes the path is edited.
+  const keysNode = keys?.node && (keys.node === index.program || index.parentOf(keys.node)) ? literalWriting(keys.node, source, '/oauth2/v1/') : undefined;
   if ((issuer && !issuerNode) || (keys && !keysNode) || (!issuerNode && !keysNode)) return [];
 
   const edits: TextEdit[] = [];
   if (issuerNode) edits.push(replaceNode(issuerNode, textOf(source, issuerNode).replace(/\/*(['"`])$/, '/oauth2/default$1')));
-  if (keysNode) {
-    const text = textOf(source, keysNode);
-    if (!text.includes('/oauth2/v1/')) return [];
-    const builtOnIssuer = issuerNode !== undefined && readsDefinition(analysis, keysNode, issuerNode);
-    edits.push(replaceNode(keysNode, text.replace('/oauth2/v1/', builtOnIssuer ? '/v1/' : '/oauth2/default/v1/')));
+  if (keysNode && keys?.node) {
+    const builtOnIssuer = issuerNode !== undefined && readsDefinition(analysis, keys.node, issuerNode);
+    edits.push(replaceNode(keysNode, textOf(source, keysNode).replace('/oauth2/v1/', builtOnIssuer ? '/v1/' : '/oauth2/default/v1/')));
   }
   if (audience) {
     const audienceNode = editable(audience);
@@ -192,6 +191,16 @@ function customServerEdits(
     edits.push(replaceNode(target, quoted(source, DEFAULT_CUSTOM_AS_AUDIENCE)));
   }
   return edits;
+}
+
+/** The string literal or template, `node` itself or a part of the concatenation it is, whose text holds `text`. */
+function literalWriting(node: AstNode, source: string, text: string): AstNode | undefined {
+  const inner = unwrap(node);
+  if (isStringOrTemplate(inner)) return textOf(source, inner).includes(text) ? inner : undefined;
+  if (inner.type === 'BinaryExpression' && inner.operator === '+') {
+    return literalWriting(inner.left as AstNode, source, text) ?? literalWriting(inner.right as AstNode, source, text);
+  }
+  return undefined;
 }
 
 /** Whether some expression inside `node` evaluates to the value written at `definition`. */
