@@ -178,6 +178,26 @@ describe('oidc-codemod: runs', () => {
 });
 
 describe('oidc-codemod: the built command', () => {
+  it('loads no parser, analysis or ts-morph before it needs them: not among the static imports of its entry', () => {
+    const seen = new Set<string>();
+    const bare = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      // Static imports only: `import ... from "x"` and `import "x"`, not `import("x")`.
+      for (const match of readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s[^;]*?from\s*"([^"]+)"|^import\s*"([^"]+)"/gm)) {
+        const specifier = match[1] ?? match[2]!;
+        if (specifier.startsWith('.')) visit(join(file, '..', specifier));
+        else bare.add(specifier);
+      }
+    };
+    visit(cliPath);
+    expect(seen.size).toBeGreaterThan(1);
+    expect([...bare].filter((name) => /jscodeshift|ts-morph|typescript|@babel/.test(name))).toEqual([]);
+    // They are there, behind a dynamic import.
+    expect(readFileSync(cliPath, 'utf8')).toMatch(/import\("\.\/transform-file-[\w-]+\.js"\)/);
+  });
+
   it('runs from dist with its shebang', () => {
     const folder = project({ 'src/verify.ts': PINNED });
     const output = execFileSync(cliPath, ['--dry-run', '.'], { cwd: folder, encoding: 'utf8' });
