@@ -27,7 +27,7 @@ export interface JsonReport {
   tool: { name: string; version: string };
   /** Set when the run stopped before migrating anything: bad usage, a dirty tree, another run in progress. */
   error?: string;
-  summary: { filesScanned: number; filesChanged: number; sitesRewritten: number; sitesForReview: number; filesSkipped: number };
+  summary: { filesScanned: number; filesChanged: number; sitesRewritten: number; sitesForReview: number };
   files: ReportedFile[];
   errors: SkippedFile[];
 }
@@ -36,10 +36,15 @@ export function emptyReport(error: string): JsonReport {
   return {
     tool: { ...TOOL },
     error,
-    summary: { filesScanned: 0, filesChanged: 0, sitesRewritten: 0, sitesForReview: 0, filesSkipped: 0 },
+    summary: { filesScanned: 0, filesChanged: 0, sitesRewritten: 0, sitesForReview: 0 },
     files: [],
     errors: [],
   };
+}
+
+/** Files skipped: each listed once in the summaries, however many reasons it has. */
+export function filesSkipped(report: JsonReport): number {
+  return new Set(report.errors.map((error) => error.path)).size;
 }
 
 export function textReport(report: JsonReport, wrote: boolean): string {
@@ -48,8 +53,9 @@ export function textReport(report: JsonReport, wrote: boolean): string {
   if (review.length > 0) lines.push('', 'For review:', ...review);
   if (report.errors.length > 0) lines.push('', 'Not processed (left unchanged):', ...report.errors.map((error) => `  ${error.path}${error.line ? `:${error.line}` : ''}: ${error.reason}`));
   const verb = wrote ? 'changed' : 'would change';
-  const { filesScanned, filesChanged, sitesRewritten, sitesForReview, filesSkipped } = report.summary;
-  lines.push('', `${filesScanned} files scanned, ${filesChanged} ${verb}, ${sitesRewritten} sites rewritten, ${sitesForReview} left for review${filesSkipped > 0 ? `, ${filesSkipped} skipped` : ''}.`);
+  const { filesScanned, filesChanged, sitesRewritten, sitesForReview } = report.summary;
+  const skipped = filesSkipped(report);
+  lines.push('', `${filesScanned} files scanned, ${filesChanged} ${verb}, ${sitesRewritten} sites rewritten, ${sitesForReview} left for review${skipped > 0 ? `, ${skipped} skipped` : ''}.`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -70,9 +76,10 @@ export function markdownReport(report: JsonReport, wrote: boolean): string {
     lines.push(`${code(`${report.tool.name} ${report.tool.version}`)} stopped before migrating anything: ${inline(report.error)}`, '');
     return `${lines.join('\n')}\n`;
   }
-  const { filesScanned, filesChanged, sitesRewritten, sitesForReview, filesSkipped } = report.summary;
+  const { filesScanned, filesChanged, sitesRewritten, sitesForReview } = report.summary;
+  const skipped = filesSkipped(report);
   lines.push(
-    `${code(`${report.tool.name} ${report.tool.version}`)} scanned ${filesScanned} files: ${filesChanged} ${wrote ? 'changed' : 'would change'}, ${sitesRewritten} sites rewritten, ${sitesForReview} left for review${filesSkipped > 0 ? `, ${filesSkipped} skipped` : ''}.`,
+    `${code(`${report.tool.name} ${report.tool.version}`)} scanned ${filesScanned} files: ${filesChanged} ${wrote ? 'changed' : 'would change'}, ${sitesRewritten} sites rewritten, ${sitesForReview} left for review${skipped > 0 ? `, ${skipped} skipped` : ''}.`,
     '',
   );
   const changed = report.files.filter((file) => file.changed);

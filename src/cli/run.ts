@@ -218,7 +218,6 @@ async function migrate(
       filesChanged: applied.changed.size,
       sitesRewritten: [...states.values()].reduce((total, state) => total + state.rewrites.length, 0),
       sitesForReview: [...states.values()].reduce((total, state) => total + state.review.length, 0),
-      filesSkipped: new Set(skipped.map((entry) => entry.path)).size,
     },
     files: [...new Set([...states.keys(), ...applied.changed])].sort().map((path) => {
       const state = states.get(path);

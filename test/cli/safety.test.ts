@@ -36,7 +36,7 @@ describe('oidc-codemod: --json prints one JSON object in every outcome', () => {
     const report = JSON.parse(run.stdout);
     expect(report.error).toContain(message);
     expect(report.tool.name).toBe('oidc-codemod');
-    expect(report.summary).toEqual({ filesScanned: 0, filesChanged: 0, sitesRewritten: 0, sitesForReview: 0, filesSkipped: 0 });
+    expect(report.summary).toEqual({ filesScanned: 0, filesChanged: 0, sitesRewritten: 0, sitesForReview: 0 });
     expect(report.files).toEqual([]);
   });
 

@@ -131,7 +131,7 @@ describe('the run lock', () => {
 describe('the Markdown report', () => {
   const report: JsonReport = {
     tool: { name: 'oidc-codemod', version: '9.9.9' },
-    summary: { filesScanned: 3, filesChanged: 1, sitesRewritten: 2, sitesForReview: 1, filesSkipped: 1 },
+    summary: { filesScanned: 3, filesChanged: 1, sitesRewritten: 2, sitesForReview: 1 },
     files: [
       { path: 'src/verify.ts', changed: true, rewrites: [{ transform: 'jwks-discovery', line: 5 }, { transform: 'jwks-discovery', line: 9 }], review: [{ line: 5, reason: 'the audience <api> is *assumed*' }] },
     ],
