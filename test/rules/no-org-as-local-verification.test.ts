@@ -128,6 +128,14 @@ ruleTester.run('no-org-as-local-verification', rule, {
       });
     })(),
     (() => {
+      // An issuer constant that also builds the keys URL and is the audience: each value is edited once (issue 19).
+      const code = `import { jwtVerify, createRemoteJWKSet } from 'jose';\nconst ISSUER = 'https://acme.okta.com';\nconst JWKS = createRemoteJWKSet(new URL(\`\${ISSUER}/oauth2/v1/keys\`));\nexport const check = (token) => jwtVerify(token, JWKS, { issuer: ISSUER, audience: ISSUER });`;
+      const expected = invalid(code, 'ISSUER', 'orgIssuer', {
+        suggestions: [edited(code, [`'https://acme.okta.com'`, `'https://acme.okta.com/oauth2/default'`], ['/oauth2/v1/keys', '/v1/keys'], ['audience: ISSUER', `audience: 'api://default'`])],
+      });
+      return { ...expected, errors: [{ ...expected.errors[0]!, ...at(code, 'ISSUER', 3) }] };
+    })(),
+    (() => {
       // Org keys built on an unknown origin.
       const code = `import * as jose from 'jose';\nconst JWKS = jose.createRemoteJWKSet(new URL(\`\${process.env.ORG}/oauth2/v1/keys\`));\nexport const check = (token) => jose.jwtVerify(token, JWKS);`;
       return invalid(code, '`${process.env.ORG}/oauth2/v1/keys`', 'orgKeys', {
