@@ -61,6 +61,9 @@ function newProject(): Project {
       moduleResolution: ts.ModuleResolutionKind.Bundler,
       jsx: ts.JsxEmit.Preserve,
       experimentalDecorators: true,
+      // The pass follows names and calls, never types: loading TypeScript's own lib files for every
+      // project it creates took two thirds of a 2,000-file run.
+      noLib: true,
     },
   });
 }
