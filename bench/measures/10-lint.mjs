@@ -68,7 +68,7 @@ export default {
           verdict: o.verdict,
         },
       ],
-      data: { cpu: o.cpu, cpuCtl: o.cpuCtl, wall: o.wall, gc: o.gc, rss: o.rss, share: o.share, runs },
+      data: { cpu: o.cpu, cpuCtl: o.cpuCtl, wall: o.wall, gc: o.gc, share: o.share, runs },
     };
   },
 };
