@@ -259,11 +259,11 @@ function extensionOf(testCase: Exclude<RuleTesterCase, string>): string {
 /** Writes every case of the runs below `folder` (one file each) and says what each one is. */
 export function writeRuleCases(dir: string, folder: string, runs: readonly RuleTesterRun[]): CaseFile[] {
   const files: CaseFile[] = [];
-  for (const run of runs) {
+  runs.forEach((run, runIndex) => {
     for (const kind of ['valid', 'invalid'] as const) {
       run[kind].forEach((raw, index) => {
         const testCase = typeof raw === 'string' ? { code: raw } : raw;
-        const file = `${folder}/${run.rule}/${kind}-${String(index + 1).padStart(3, '0')}${extensionOf(testCase)}`;
+        const file = `${folder}/${run.rule}/run-${runIndex + 1}-${kind}-${String(index + 1).padStart(3, '0')}${extensionOf(testCase)}`;
         const errors = testCase.errors;
         files.push({
           rule: run.rule,
@@ -275,7 +275,7 @@ export function writeRuleCases(dir: string, folder: string, runs: readonly RuleT
         });
       });
     }
-  }
+  });
   for (const caseFile of files) {
     mkdirSync(dirname(join(dir, caseFile.file)), { recursive: true });
     writeFileSync(join(dir, caseFile.file), caseFile.code);
