@@ -7,8 +7,8 @@
 //                                 each, nothing installed, no network beyond 127.0.0.1, prints the report to
 //                                 stdout and leaves docs/benchmarks.md alone (< 60 s)
 //
-// Options: --only=lint,load,type-aware,runtime,codemod   --lint-runs=N --type-aware-runs=N --runtime-runs=N
-//          --load-runs=N   --stdout (full run, print instead of writing docs/benchmarks.md)
+// Options: --only=lint,oxlint,load,type-aware,runtime,codemod   --lint-runs=N --type-aware-runs=N --runtime-runs=N
+//          --load-runs=N --oxlint-runs=N   --stdout (full run, print instead of writing docs/benchmarks.md)
 //
 // Each measurement is a module in bench/measures/ (run in file-name order) exporting
 // `{ name, title, run(ctx) }`; run() returns `{ markdown, summary: [{ what, ours, baseline, target, verdict }] }`.
@@ -38,6 +38,7 @@ const options = {
   typeAwareRuns: numeric('type-aware-runs'),
   runtimeRuns: numeric('runtime-runs'),
   loadRuns: numeric('load-runs'),
+  oxlintRuns: numeric('oxlint-runs'),
 };
 const started = performance.now();
 const log = (message) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
