@@ -71,13 +71,15 @@ const totals = {
   byFinding,
 };
 
+const plural = (count, one, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
 /** Text from reports, inert in Markdown tables: no pipes, no HTML, no line breaks. */
 const cell = (text) => String(text).replace(/[|<>`]/g, (character) => `\\${character}`).replace(/\s+/g, ' ');
 
 const lines = [
   '# OIDC token validation audit',
   '',
-  `${totals.repositories} repositories: ${totals.toMigrate} to migrate, ${totals.clean} clean, ${totals.notAudited} not audited. ${totals.sites} sites to migrate, ${totals.forReview} points for review, ${totals.skippedFiles} files skipped.`,
+  `${plural(totals.repositories, 'repository', 'repositories')}: ${totals.toMigrate} to migrate, ${totals.clean} clean, ${totals.notAudited} not audited. ${plural(totals.sites, 'site')} to migrate, ${plural(totals.forReview, 'point')} for review, ${plural(totals.skippedFiles, 'file')} skipped.`,
   '',
 ];
 if (Object.keys(byFinding).length > 0) {
