@@ -28,7 +28,7 @@ while IFS= read -r url || [[ -n "$url" ]]; do
   name=${name//[^A-Za-z0-9._-]/_}
   report="$out/reports/$name.json"
   echo "== $url" >&2
-  if ! git clone --quiet --depth 1 "$url" "$workspace/$name" 2>&2; then
+  if ! git clone --quiet --depth 1 "$url" "$workspace/$name"; then
     printf '{"error":"git clone %s failed","files":[],"errors":[]}\n' "$url" > "$report"
     continue
   fi
