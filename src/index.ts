@@ -4,6 +4,7 @@
  * jscodeshift or ts-morph: editors load it on every start.
  */
 import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter } from 'eslint';
 import { name as packageName, version as packageVersion } from '../package.json';
 import noHardcodedJwtKey from '../rules/no-hardcoded-jwt-key.js';
 import noIdTokenAsBearer from '../rules/no-id-token-as-bearer.js';
@@ -30,7 +31,8 @@ const PRESETS_INCLUDING: Record<Preset | 'none', readonly ConfigName[]> = {
   none: ['all'],
 };
 
-type RuleEntry = 'error' | readonly ['error', ...unknown[]];
+/** A preset's entry for a rule; mutable, as ESLint's own `Linter.RuleEntry` is. */
+type RuleEntry = 'error' | ['error', ...unknown[]];
 
 /**
  * - `recommended`: rules whose findings have no known false-positive class, with their default options;
@@ -50,16 +52,28 @@ function presetRules(config: ConfigName): Record<string, RuleEntry> {
   );
 }
 
-interface FlatConfig {
+/**
+ * The plugin's types are ESLint's own, from the user's `eslint` (the peer dependency, 9 or 10): a preset
+ * goes wherever a `Linter.Config` goes (a `Linter.Config[]`, `defineConfig()` from `eslint/config`,
+ * typescript-eslint's `config()`), and the plugin wherever an `ESLint.Plugin` goes.
+ */
+export type OidcConfig = Linter.Config & {
   name: string;
-  plugins: Record<string, unknown>;
-  rules: Record<string, RuleEntry>;
+  plugins: Record<string, OidcPlugin>;
+  rules: NonNullable<Linter.Config['rules']>;
+};
+
+export interface OidcPlugin {
+  meta: { name: string; version: string; namespace: string };
+  /** typescript-eslint rule modules, which ESLint runs as its own: typed as both. */
+  rules: typeof rules & NonNullable<ESLint.Plugin['rules']>;
+  configs: Record<ConfigName, OidcConfig>;
 }
 
-const plugin = {
+const plugin: OidcPlugin = {
   meta: { name: packageName, version: packageVersion, namespace: NAMESPACE },
-  rules,
-  configs: {} as Record<ConfigName, FlatConfig>,
+  rules: rules as OidcPlugin['rules'],
+  configs: {} as Record<ConfigName, OidcConfig>,
 };
 
 for (const config of ['recommended', 'strict', 'all'] as const) {

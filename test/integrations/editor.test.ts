@@ -1,13 +1,15 @@
-// What an editor shows, through the Node API the ESLint language server uses: each finding's message and
-// documentation link, and quick fixes, which are the rules' suggestions (never fixes applied on save).
-import { existsSync } from 'node:fs';
+// What an editor shows: through the Node API the ESLint language server uses (each finding's message and
+// documentation link, and quick fixes, which are the rules' suggestions, never fixes applied on save), and
+// through that server itself, `vscode-eslint-language-server`, driven over stdio under ESLint 9 and 10.
+import { existsSync, mkdirSync, realpathSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { ESLint, type Linter } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin, { rules } from '../../src/index.js';
-import { applyEdit, docsUrlOf, exampleFileName, ROOT, RULE_NAMES, ruleDocExamples } from './support.js';
+import { applyTextEdits, defaultSettings, EslintLanguageServer, type Diagnostic, type ServerSettings } from './eslint-language-server.js';
+import { applyEdit, assertBuilt, docsUrlOf, exampleFileName, guideBlock, makeTempDir, NODE_MODULES, removeDir, ROOT, RULE_NAMES, ruleDocExamples, writeFiles } from './support.js';
 
-const allConfig = plugin.configs.all as unknown as Linter.Config;
+const allConfig: Linter.Config = plugin.configs.all;
 const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: true, overrideConfig: [allConfig] });
 /** What `source.fixAll.eslint` on save runs: ESLint with fixes on. */
 const fixOnSave = new ESLint({ cwd: ROOT, overrideConfigFile: true, overrideConfig: [allConfig], fix: true });
@@ -367,5 +369,138 @@ describe('quick fixes are the documented suggestions', () => {
     const code = `import jwt from 'jsonwebtoken';\n// eslint-disable-next-line oidc/no-hardcoded-jwt-key -- partner key, rotated by hand\njwt.verify(token, ${PEM});\njwt.verify(token, ${PEM});\n`;
     const result = await lint(code);
     expect(result.messages.map((message) => [message.ruleId, message.line])).toEqual([['oidc/no-hardcoded-jwt-key', 6]]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// The language server editors run: vscode-eslint-language-server, over stdio
+
+/** A workspace as the guide sets it up: its eslint.config.js, and `eslint` of the major under test. */
+function editorWorkspace(major: 9 | 10): string {
+  const dir = makeTempDir(`editor-eslint${major}`);
+  const modules = join(dir, 'node_modules');
+  mkdirSync(join(modules, '@typescript-eslint'), { recursive: true });
+  symlinkSync(join(NODE_MODULES, major === 9 ? 'eslint9' : 'eslint'), join(modules, 'eslint'));
+  symlinkSync(ROOT, join(modules, 'eslint-plugin-oidc'));
+  symlinkSync(join(NODE_MODULES, '@typescript-eslint', 'parser'), join(modules, '@typescript-eslint', 'parser'));
+  writeFiles(dir, {
+    'package.json': JSON.stringify({ name: 'orders-api', private: true, type: 'module' }),
+    'eslint.config.js': guideBlock('editor.md', (block) => block.code.startsWith('// eslint.config.js')),
+  });
+  return dir;
+}
+
+/** The guide's settings for editors other than VS Code: the keys that decide whether the server lints at all. */
+function guideSettings(): ServerSettings {
+  const block = guideBlock('editor.md', (block) => block.code.startsWith('// settings of vscode-eslint-language-server'));
+  return JSON.parse(block.replace(/^\s*\/\/.*$/gm, '')) as ServerSettings;
+}
+
+/** One file per rule, each with a finding that has a quick fix (cases of SUGGESTIONS above). */
+const EDITOR_CASES = [
+  { path: 'src/verify.js', entry: SUGGESTIONS.find((entry) => entry.name.startsWith('jose with an Auth0 issuer'))! },
+  { path: 'src/org.ts', entry: SUGGESTIONS.find((entry) => entry.name.startsWith('an org issuer and org audience'))! },
+  { path: 'src/client.js', entry: SUGGESTIONS.find((entry) => entry.name.startsWith('getIdToken()'))! },
+];
+
+describe.each([9, 10] as const)('vscode-eslint-language-server with ESLint %i and the settings the guide gives', (major) => {
+  let workspace: string;
+  let server: EslintLanguageServer;
+
+  beforeAll(async () => {
+    assertBuilt();
+    workspace = editorWorkspace(major);
+    server = await EslintLanguageServer.start(workspace, defaultSettings(workspace, guideSettings()));
+  });
+  afterAll(async () => {
+    await server?.stop();
+    removeDir(workspace);
+  });
+
+  it('loads the ESLint of the project, and lints the first file, then each edit, from memory', async () => {
+    const uri = server.open('src/timing.js', EDITOR_CASES[0]!.entry.code);
+    const first = performance.now();
+    expect((await server.diagnostics(uri)).map((diagnostic) => diagnostic.code)).toEqual(['oidc/no-hardcoded-jwt-key']);
+    const firstMs = performance.now() - first;
+    const editMs: number[] = [];
+    for (let edit = 1; edit <= 5; edit++) {
+      server.change(uri, `${EDITOR_CASES[0]!.entry.code}${'\n'.repeat(edit)}`);
+      const start = performance.now();
+      expect(await server.diagnostics(uri)).toHaveLength(1);
+      editMs.push(performance.now() - start);
+    }
+    expect(server.log.some((line) => line.includes(join(realpathSync(NODE_MODULES), major === 9 ? 'eslint9' : 'eslint', 'lib'))), server.log.join('\n')).toBe(true);
+    // The first validation loads ESLint, the config, the parser and the plugin; edits reuse them.
+    expect(Math.max(...editMs), `first ${firstMs.toFixed(0)} ms, edits ${editMs.map((ms) => ms.toFixed(0)).join(', ')} ms`).toBeLessThan(firstMs);
+  });
+
+  it.each(EDITOR_CASES.map(({ path, entry }) => [`oidc/${entry.rule} in ${path}`, path, entry] as const))('%s: the diagnostic, its documentation link, and the quick fix the guide lists', async (_, path, entry) => {
+    const uri = server.open(path, entry.code);
+    const diagnostics = await server.diagnostics(uri);
+    const expected = (await lint(entry.code)).messages.filter((message) => message.ruleId === `oidc/${entry.rule}`);
+    const shown = diagnostics.filter((diagnostic) => diagnostic.code === `oidc/${entry.rule}`);
+    // What the server shows is what ESLint's API reports: message, range (LSP counts from 0), severity.
+    expect(shown.map((diagnostic) => [diagnostic.message, diagnostic.range.start.line + 1, diagnostic.range.start.character + 1])).toEqual(expected.map((message) => [message.message, message.line, message.column]));
+    const diagnostic: Diagnostic = shown.find((candidate) => candidate.message === expected.find((message) => message.messageId === entry.messageId)!.message)!;
+    expect(diagnostic).toMatchObject({ source: 'eslint', severity: 1, codeDescription: { href: docsUrlOf(entry.rule) } });
+
+    const actions = await server.codeActions(uri, diagnostic);
+    expect(actions.map((action) => action.title)).toEqual(
+      expect.arrayContaining([`${entry.desc} (oidc/${entry.rule})`, `Disable oidc/${entry.rule} for this line`, `Disable oidc/${entry.rule} for the entire file`, `Show documentation for oidc/${entry.rule}`]),
+    );
+    // No "Fix this ... problem" action: the rules have no fixes, only suggestions.
+    expect(actions.filter((action) => /^Fix /.test(action.title))).toEqual([]);
+
+    const edits = await server.execute(actions.find((action) => action.title === `${entry.desc} (oidc/${entry.rule})`)!);
+    expect(Object.keys(edits)).toEqual([uri]);
+    const output = applyTextEdits(entry.code, edits[uri]!);
+    expect(output).toBe(entry.output);
+
+    // The editor sends the edited text; the finding the quick fix was for is gone.
+    server.change(uri, output);
+    expect((await server.diagnostics(uri)).filter((after) => after.message === diagnostic.message && after.range.start.line === diagnostic.range.start.line)).toEqual([]);
+  });
+});
+
+describe('the settings that decide whether the server lints at all', () => {
+  // The server picks ESLint's API by two settings (lib/eslint-language-server/eslint.js, resolveSettings):
+  // `experimental.useFlatConfig: true` makes it load `eslint/use-at-your-own-risk` and require its
+  // FlatESLint class, which ESLint 10 no longer exports; `useFlatConfig: false` asks ESLint 9 for eslintrc.
+  const CASES: ReadonlyArray<readonly [string, 9 | 10, ServerSettings, boolean, RegExp | undefined]> = [
+    ['ESLint 10, experimental.useFlatConfig: true', 10, { experimental: { useFlatConfig: true } }, false, /doesn't export a FlatESLint class/],
+    ['ESLint 9, experimental.useFlatConfig: true', 9, { experimental: { useFlatConfig: true } }, true, /can be removed/],
+    ['ESLint 10, useFlatConfig: false', 10, { useFlatConfig: false }, true, /only supports flat configs\. Setting is ignored/],
+    ['ESLint 9, useFlatConfig: false', 9, { useFlatConfig: false }, false, undefined],
+    ['ESLint 10, useFlatConfig left out', 10, { useFlatConfig: undefined }, true, undefined],
+    ['ESLint 9, useFlatConfig left out', 9, { useFlatConfig: undefined }, true, undefined],
+  ];
+
+  it.each(CASES)('%s', async (_, major, settings, lints, logged) => {
+    assertBuilt();
+    const workspace = editorWorkspace(major);
+    const server = await EslintLanguageServer.start(workspace, defaultSettings(workspace, settings));
+    try {
+      const uri = server.open('src/verify.js', EDITOR_CASES[0]!.entry.code);
+      const codes = (await server.diagnostics(uri)).map((diagnostic) => diagnostic.code);
+      expect(codes, server.log.join('\n')).toEqual(lints ? ['oidc/no-hardcoded-jwt-key'] : []);
+      if (logged) expect(server.log.join('\n')).toMatch(logged);
+    } finally {
+      await server.stop();
+      removeDir(workspace);
+    }
+  });
+
+  it('without an `experimental` object at all, the server fails every request (send `"experimental": {}`)', async () => {
+    const workspace = editorWorkspace(10);
+    const settings = defaultSettings(workspace);
+    delete settings.experimental;
+    const server = await EslintLanguageServer.start(workspace, settings);
+    try {
+      const uri = server.open('src/verify.js', EDITOR_CASES[0]!.entry.code);
+      await expect(server.diagnostics(uri)).rejects.toThrow(/reading 'useFlatConfig'/);
+    } finally {
+      await server.stop();
+      removeDir(workspace);
+    }
   });
 });

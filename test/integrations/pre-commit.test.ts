@@ -1,15 +1,16 @@
 // Pre-commit recipes, run for real in a temporary git repository:
 // - husky + lint-staged: `git commit` runs the hook husky installs, which runs lint-staged with the
 //   repository's recipe (.lintstagedrc.example.json), which runs ESLint with the built plugin;
-// - the pre-commit framework's hook (.pre-commit-hooks.yaml): the framework itself (Python) is not
-//   installed here, so the test does what it does for a `language: node` hook: select the staged files by
-//   the hook's types, and run its entry and args on them in an environment whose packages are reached
-//   through NODE_PATH, with no node_modules in the repository.
-import { readFileSync, symlinkSync, mkdirSync, copyFileSync } from 'node:fs';
+// - the pre-commit framework (the real `pre-commit` program): the hook (.pre-commit-hooks.yaml) is tagged
+//   as docs/guides/pre-commit.md says maintainers tag it, installed from that git repository into a fresh
+//   pre-commit cache, and run by `git commit`.
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, childEnv, guideBlock, linkNodeModules, makeTempDir, NODE_MODULES, removeDir, ROOT, run, writeFiles, type RunResult } from './support.js';
+import { packedTarballs } from '../support/packed.js';
+import { assertBuilt, childEnv, guideBlock, linkNodeModules, makeTempDir, PACKAGE, removeDir, ROOT, run, writeFiles, type RunResult } from './support.js';
 
 const PEM = '`-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAvLJH3dzTA76FqGtX7K66ByMWo+M+gf/fy9jNJ+FXWjyBh0ftxSsRjwwZ\n-----END PUBLIC KEY-----`';
 
@@ -163,7 +164,7 @@ export default [
   });
 });
 
-describe('the pre-commit framework hook (.pre-commit-hooks.yaml)', () => {
+describe('the pre-commit framework hook (.pre-commit-hooks.yaml), with the real pre-commit', () => {
   interface Hook {
     id: string;
     name: string;
@@ -175,56 +176,71 @@ describe('the pre-commit framework hook (.pre-commit-hooks.yaml)', () => {
     additional_dependencies?: string[];
     minimum_pre_commit_version?: string;
   }
-
-  /** identify's tags for these extensions (pre-commit selects files by them). */
-  const TAGS: Record<string, string> = { js: 'javascript', mjs: 'javascript', cjs: 'javascript', jsx: 'jsx', ts: 'ts', tsx: 'tsx' };
-
-  let hooks: Hook[];
-  let repo: ReturnType<typeof gitRepository>;
-  let env: NodeJS.ProcessEnv;
-
-  beforeAll(() => {
-    assertBuilt();
-    // lint-staged reads YAML configs with the `yaml` package; borrow it from there.
-    const fromLintStaged = createRequire(createRequire(import.meta.url).resolve('lint-staged'));
-    const yaml = fromLintStaged('yaml') as { parse(text: string): unknown };
-    hooks = yaml.parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Hook[];
-
-    repo = gitRepository('pre-commit');
-    // The hook's environment: `npm install -g` of this package and the additional dependencies.
-    const environment = join(repo.dir, '.home', 'node_env');
-    const globalModules = join(environment, 'lib', 'node_modules');
-    mkdirSync(globalModules, { recursive: true });
-    mkdirSync(join(environment, 'bin'));
-    symlinkSync(ROOT, join(globalModules, 'eslint-plugin-oidc'));
-    symlinkSync(join(NODE_MODULES, 'eslint'), join(globalModules, 'eslint'));
-    mkdirSync(join(globalModules, '@typescript-eslint'));
-    symlinkSync(join(NODE_MODULES, '@typescript-eslint', 'parser'), join(globalModules, '@typescript-eslint', 'parser'));
-    symlinkSync(join(NODE_MODULES, 'eslint', 'bin', 'eslint.js'), join(environment, 'bin', 'eslint'));
-    // What pre-commit's node language sets for a hook (pre_commit/languages/node.py).
-    env = { ...repo.env, NODE_VIRTUAL_ENV: environment, NODE_PATH: globalModules, PATH: `${join(environment, 'bin')}:${repo.env.PATH ?? ''}` };
-
-    writeFiles(repo.dir, {
-      '.gitignore': '.home/\n',
-      // The guide's config, loaded with require(): pre-commit's environment is reached through NODE_PATH.
-      'eslint.config.cjs': guideBlock('pre-commit.md', (block) => block.code.startsWith('// eslint.config.cjs')),
-      'README.md': '# Orders API\n',
-    });
-  });
-
-  /** pre-commit's file selection and invocation: `entry args... files...` from the repository root. */
-  function runHook(hook: Hook): RunResult & { files: string[] } {
-    const staged = repo.git('diff', '--cached', '--name-only', '--diff-filter=ACMR').stdout.split('\n').filter(Boolean);
-    const files = staged.filter((file) => {
-      const tag = TAGS[file.split('.').pop() ?? ''];
-      return tag !== undefined && (hook.types_or ?? []).includes(tag) && (hook.types ?? []).every((type) => type === tag);
-    });
-    const [command, ...entryArgs] = hook.entry.split(/\s+/);
-    const result = run(command!, [...entryArgs, ...(hook.args ?? []), ...files], { cwd: repo.dir, env });
-    return { ...result, files };
+  interface PreCommitConfig {
+    repos: Array<{ repo: string; rev: string; hooks: Array<{ id: string; additional_dependencies?: string[] }> }>;
   }
 
-  it('declares one node hook, eslint-plugin-oidc, that runs eslint on JavaScript and TypeScript', () => {
+  // lint-staged reads YAML configs with the `yaml` package; borrow it from there.
+  const yaml = createRequire(createRequire(import.meta.url).resolve('lint-staged'))('yaml') as { parse(text: string): unknown; stringify(value: unknown): string };
+  const hooks = yaml.parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Hook[];
+  const HOOK_TAG = `pre-commit-v${PACKAGE.version}`;
+
+  let upstream: string;
+  let repo: ReturnType<typeof gitRepository>;
+  let preCommit: (...args: string[]) => RunResult;
+  let installSeconds: number;
+
+  beforeAll(() => {
+    const which = run('sh', ['-c', 'command -v pre-commit'], { cwd: ROOT });
+    if (which.status !== 0) {
+      throw new Error(
+        'The pre-commit program is not installed, and this test runs it for real. Install it: `apt-get update && apt-get install -y pre-commit` (Debian or Ubuntu, as root), or `pipx install pre-commit`. .ci/run installs it where it can.',
+      );
+    }
+    const { plugin: tarball } = packedTarballs();
+
+    // The hook's repository, as maintainers tag it: the guide's "Releasing the hook" commands (without the
+    // push) in a repository holding this one's package.json and .pre-commit-hooks.yaml.
+    const hookRepository = gitRepository('pre-commit-upstream');
+    upstream = hookRepository.dir;
+    copyFileSync(join(ROOT, 'package.json'), join(upstream, 'package.json'));
+    copyFileSync(join(ROOT, '.pre-commit-hooks.yaml'), join(upstream, '.pre-commit-hooks.yaml'));
+    expect(hookRepository.git('add', '-A').status).toBe(0);
+    expect(hookRepository.git('commit', '-q', '-m', `Release ${PACKAGE.version}`).status).toBe(0);
+    const release = guideBlock('pre-commit.md', (block) => block.code.startsWith('# pre-commit hook tag')).replace(/^git push .*$/m, '');
+    const tagged = run('bash', ['-euo', 'pipefail', '-c', release], { cwd: upstream, env: hookRepository.env });
+    expect(tagged.status, tagged.output).toBe(0);
+
+    repo = gitRepository('pre-commit-framework');
+    // A pre-commit cache of its own (the install is measured from nothing); npm's download cache is shared.
+    const env = { ...repo.env, PRE_COMMIT_HOME: join(repo.dir, '.home', 'pre-commit'), npm_config_cache: join(homedir(), '.npm') };
+    preCommit = (...args: string[]) => run('pre-commit', args, { cwd: repo.dir, env, timeout: 600_000 });
+
+    // The guide's .pre-commit-config.yaml, pointed at the tagged repository and, until the plugin is on
+    // npm, at its packed tarball (the hook's own list names the published package).
+    const config = yaml.parse(guideBlock('pre-commit.md', (block) => block.lang === 'yaml' && block.code.includes('rev: pre-commit-v'))) as PreCommitConfig;
+    config.repos[0]!.repo = upstream;
+    config.repos[0]!.hooks[0]!.additional_dependencies = hooks[0]!.additional_dependencies!.map((dependency) => (dependency.startsWith('eslint-plugin-oidc@') ? tarball : dependency));
+    // The guide's eslint.config.cjs loads @typescript-eslint/parser: listed, as the guide says.
+    config.repos[0]!.hooks[0]!.additional_dependencies!.push('@typescript-eslint/parser@^8.46.0');
+    writeFiles(repo.dir, {
+      '.gitignore': '.home/\n',
+      '.pre-commit-config.yaml': yaml.stringify(config),
+      'eslint.config.cjs': guideBlock('pre-commit.md', (block) => block.code.startsWith('// eslint.config.cjs')),
+    });
+
+    const install = preCommit('install');
+    expect(install.status, install.output).toBe(0);
+    const start = performance.now();
+    const environment = preCommit('install-hooks');
+    installSeconds = (performance.now() - start) / 1000;
+    expect(environment.status, environment.output).toBe(0);
+    expect(repo.git('add', '-A').status).toBe(0);
+    const initial = repo.git('commit', '-q', '-m', 'Project setup');
+    expect(initial.status, initial.output).toBe(0);
+  }, 900_000);
+
+  it('declares one node hook, eslint-plugin-oidc, that runs eslint on JavaScript and TypeScript with the published packages', () => {
     expect(hooks).toHaveLength(1);
     const hook = hooks[0]!;
     expect(hook.id).toBe('eslint-plugin-oidc');
@@ -234,49 +250,53 @@ describe('the pre-commit framework hook (.pre-commit-hooks.yaml)', () => {
     expect(hook.types).toBeUndefined();
     expect(hook.types_or).toEqual(expect.arrayContaining(['javascript', 'jsx', 'ts', 'tsx']));
     expect(hook.args).toEqual(expect.arrayContaining(['--max-warnings=0', '--no-warn-ignored']));
-    expect(hook.additional_dependencies?.some((dependency) => /^eslint@/.test(dependency))).toBe(true);
+    // The hook installs the plugin of its own version from npm, and ESLint of a major the plugin supports.
+    expect(hook.additional_dependencies).toEqual(['eslint@^10.0.0', `eslint-plugin-oidc@${PACKAGE.version}`]);
     // types_or needs pre-commit 2.9.0; every key is one pre-commit's manifest schema knows.
     expect(hook.minimum_pre_commit_version).toBe('2.9.0');
     const KNOWN = ['id', 'name', 'entry', 'language', 'alias', 'files', 'exclude', 'types', 'types_or', 'exclude_types', 'additional_dependencies', 'args', 'always_run', 'fail_fast', 'pass_filenames', 'description', 'language_version', 'log_file', 'require_serial', 'stages', 'verbose', 'minimum_pre_commit_version'];
     expect(Object.keys(hook).filter((key) => !KNOWN.includes(key))).toEqual([]);
   });
 
-  it('fails on a staged hard-coded PEM, naming the rule, and lints only the staged JavaScript and TypeScript', () => {
-    writeFiles(repo.dir, { 'src/verify.js': PINNED_KEY, 'src/org.ts': ORG_ISSUER, 'src/untracked.js': PINNED_KEY });
-    expect(repo.git('add', 'README.md', 'eslint.config.cjs', '.gitignore', 'src/verify.js', 'src/org.ts').status).toBe(0);
-    const result = runHook(hooks[0]!);
-    expect(result.files.sort()).toEqual(['eslint.config.cjs', 'src/org.ts', 'src/verify.js']);
-    expect(result.status, result.output).toBe(1);
-    expect(result.output).toContain('oidc/no-hardcoded-jwt-key');
-    expect(result.output).toContain('oidc/no-org-as-local-verification');
-    expect(result.output).not.toContain('untracked.js');
+  it(`the ${'pre-commit-v<version>'} tag holds only the hook and a placeholder package.json: nothing of this repository is installed`, () => {
+    const tree = run('git', ['ls-tree', '-r', '--name-only', HOOK_TAG], { cwd: upstream }).stdout.split('\n').filter(Boolean);
+    expect(tree).toEqual(['.pre-commit-hooks.yaml', 'package.json']);
+    const manifest = JSON.parse(run('git', ['show', `${HOOK_TAG}:package.json`], { cwd: upstream }).stdout) as Record<string, unknown>;
+    expect(manifest).toEqual({ name: 'eslint-plugin-oidc-pre-commit-hook', version: PACKAGE.version, private: true });
+    expect(run('git', ['show', `${HOOK_TAG}:.pre-commit-hooks.yaml`], { cwd: upstream }).stdout).toBe(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8'));
+    // The install took the published-packages path: well under the minutes of this repository's devDependencies.
+    expect(installSeconds, `pre-commit install-hooks took ${installSeconds.toFixed(1)} s`).toBeLessThan(240);
   });
 
-  it('passes once the staged files are clean', () => {
+  it('git commit of a staged hard-coded PEM is refused, with the rule and its message; only staged files are linted', () => {
+    const before = commitCount(repo.git);
+    writeFiles(repo.dir, { 'src/verify.js': PINNED_KEY, 'src/org.ts': ORG_ISSUER, 'src/untracked.js': PINNED_KEY });
+    expect(repo.git('add', 'src/verify.js', 'src/org.ts').status).toBe(0);
+    const commit = repo.git('commit', '-m', 'Verify tokens');
+    expect(commit.status, commit.output).not.toBe(0);
+    expect(commit.output).toMatch(/eslint \(oidc\)\.+Failed/);
+    expect(commit.output).toContain('oidc/no-hardcoded-jwt-key');
+    expect(commit.output).toContain('A PEM public key is pinned as the key that verifies these tokens.');
+    expect(commit.output).toContain('oidc/no-org-as-local-verification');
+    expect(commit.output).not.toContain('untracked.js');
+    expect(commitCount(repo.git)).toBe(before);
+  });
+
+  it('once the staged files are clean, the commit goes through', () => {
+    const before = commitCount(repo.git);
     writeFiles(repo.dir, { 'src/verify.js': CLEAN, 'src/org.ts': CLEAN_TS });
     expect(repo.git('add', 'src/verify.js', 'src/org.ts').status).toBe(0);
-    const result = runHook(hooks[0]!);
-    expect(result.files.length).toBe(3);
-    expect(result.status, result.output).toBe(0);
+    const commit = repo.git('commit', '-m', 'Verify tokens with keys from the issuer');
+    expect(commit.status, commit.output).toBe(0);
+    expect(commit.output).toMatch(/eslint \(oidc\)\.+Passed/);
+    expect(commitCount(repo.git)).toBe(before + 1);
   });
 
-  it('an ES module config that imports the plugin by name cannot see that environment (why the guide says require)', () => {
-    const esm = makeTempDir('pre-commit-esm');
-    temporary.push(esm);
-    writeFiles(esm, {
-      'package.json': JSON.stringify({ type: 'module' }),
-      'eslint.config.js': "import oidc from 'eslint-plugin-oidc';\nexport default [oidc.configs.recommended];\n",
-      'src/verify.js': PINNED_KEY,
-    });
-    const imported = run('eslint', ['--max-warnings=0', 'src/verify.js'], { cwd: esm, env });
-    expect(imported.status).toBe(2);
-    expect(imported.output).toMatch(/Cannot find package 'eslint-plugin-oidc'/);
-
-    writeFiles(esm, {
-      'eslint.config.js': "import { createRequire } from 'node:module';\nconst oidc = createRequire(import.meta.url)('eslint-plugin-oidc');\nexport default [oidc.configs.recommended];\n",
-    });
-    const required = run('eslint', ['--max-warnings=0', 'src/verify.js'], { cwd: esm, env });
-    expect(required.status, required.output).toBe(1);
-    expect(required.output).toContain('oidc/no-hardcoded-jwt-key');
+  it('an ES module config that imports the plugin by name cannot see the hook environment (why the guide says require)', () => {
+    writeFiles(repo.dir, { 'eslint.config.mjs': "import oidc from 'eslint-plugin-oidc';\nexport default [oidc.configs.recommended];\n", 'src/verify.js': PINNED_KEY });
+    const result = preCommit('run', '--files', 'src/verify.js');
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/Cannot find package 'eslint-plugin-oidc'/);
+    removeDir(join(repo.dir, 'eslint.config.mjs'));
   });
 });
