@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { idTokenToAccessToken } from '../../codemods/id-token-to-access-token.js';
 import { jwksDiscovery } from '../../codemods/jwks-discovery.js';
-import { DEFAULT_HELPER_IMPORT, parseFile, UnparsableFileError, type CodemodOptions, type TransformEnvironment, type TransformName, type TransformOutcome } from '../../codemods/lib/transformer.js';
+import { parseFile, UnparsableFileError, type CodemodOptions, type TransformEnvironment, type TransformName, type TransformOutcome } from '../../codemods/lib/transformer.js';
 import { orgAsIntrospection } from '../../codemods/org-as-introspection.js';
-import { helperFiles, helperModuleFor, helperSpecifier, nearestPackageJson, packageJsonWithJose, type HelperModule } from '../../codemods/project/helper-module.js';
+import { RuntimeInstall } from '../../codemods/project/runtime-install.js';
 import { ProjectModules } from '../../codemods/project/module-values.js';
 import { runProjectPass, type FileState } from '../../codemods/project/project-pass.js';
 import { mentionsKeyMaterial } from '../knowledge/keys.js';
@@ -94,10 +94,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 
   const first = resolve(io.cwd, args.paths[0]!);
-  // The project the helper belongs to: the package around the first path, else its git work tree.
-  const manifestOfFirst = nearestPackageJson(first);
-  const projectRoot = manifestOfFirst ? dirname(manifestOfFirst) : (gitTopLevel(dirname(first)) ?? io.cwd);
-  const helper: HelperModule | undefined = args.helperImport ? undefined : helperModuleFor(projectRoot, args.helperPath && resolve(io.cwd, args.helperPath));
+  const projectRoot = gitTopLevel(dirname(first)) ?? io.cwd;
+  // Where rewritten code imports the runtime from, and what the run adds to each owning package.json.
+  const runtime = new RuntimeInstall({
+    ...(args.helperImport !== undefined ? { helperImport: args.helperImport } : {}),
+    ...(args.copyRuntime !== undefined ? { copyRuntime: args.copyRuntime === true ? true : resolve(io.cwd, args.copyRuntime) } : {}),
+    display,
+  });
   const modules = new ProjectModules(new Set(listing.files));
   const states = new Map<string, FileState>();
   const boms = new Set<string>();
@@ -137,7 +140,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       ...(args.issuer ? { issuer: args.issuer } : {}),
       ...(args.audience ? { audience: args.audience } : {}),
       toCustomAs: args.toCustomAs,
-      helperImport: args.helperImport ?? (helper ? helperSpecifier(file, helper) : DEFAULT_HELPER_IMPORT),
+      helperImport: runtime.specifierFor(file),
     };
     for (const name of args.transforms) {
       let outcome: TransformOutcome;
@@ -178,9 +181,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
   }
 
-  // The helper and `jose`, when a rewritten file imports the helper.
-  // The helper and package.json are written first: sources that import the helper must never be written
-  // when it could not be.
+  // The runtime dependency (or copy) of each package.json owning a file that now imports the runtime, written
+  // first: sources that import the runtime must never be written when it could not be.
   const pending: { path: string; before: string | undefined; text: string; validate?: (text: string) => void; summary?: string; prerequisite?: boolean }[] = [];
   const changed = [...states.values()].filter((state) => state.text !== state.original);
   const sources = changed.map((state) => ({
@@ -189,20 +191,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     text: (boms.has(state.path) ? '\uFEFF' : '') + state.text,
     validate: (text: string) => void parseFile(text.replace(/^\uFEFF/, ''), state.path),
   }));
-  const usesHelper = changed.some((state) => /createAccessTokenVerifier|createTokenIntrospector/.test(state.text) && !/createAccessTokenVerifier|createTokenIntrospector/.test(state.original));
-  if (usesHelper && helper) {
-    for (const file of helperFiles(helper)) {
-      const existing = readText(file.path);
-      if (existing === undefined) pending.push({ path: file.path, before: undefined, text: file.text, summary: `new file: the runtime helpers (${file.text.split('\n').length} lines)`, prerequisite: true });
-      else if (existing !== file.text) {
-        const state = states.get(file.path) ?? { path: file.path, original: existing, text: existing, rewrites: [], review: [], madeAsync: [] };
-        state.review.push({ transform: 'jwks-discovery', line: 1, reason: 'an existing helper module was kept as it is: compare it with this version of eslint-plugin-oidc/runtime' });
-        states.set(file.path, state);
-      }
-    }
-    const manifest = nearestPackageJson(dirname(helper.path));
-    const updated = manifest ? packageJsonWithJose(manifest) : undefined;
-    if (manifest && updated) pending.push({ path: manifest, before: readFileSync(manifest, 'utf8'), text: updated, validate: (text) => JSON.parse(text), prerequisite: true });
+  const install = runtime.plan(changed, readText);
+  pending.push(...install.writes);
+  for (const note of install.review) {
+    const state = states.get(note.path) ?? { path: note.path, original: readText(note.path) ?? '', text: readText(note.path) ?? '', rewrites: [], review: [], madeAsync: [] };
+    state.review.push({ transform: state.rewrites[0]?.transform ?? 'jwks-discovery', line: note.line, reason: note.reason });
+    states.set(note.path, state);
   }
   pending.push(...sources);
   for (const finding of scanConfigFiles(args.paths.map((path) => resolve(io.cwd, path)))) {
