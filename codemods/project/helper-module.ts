@@ -58,7 +58,7 @@ export function copiedVersion(text: string): string | undefined {
 
 /** A copy's files: the TypeScript module, or the JavaScript module and its declarations. */
 export function runtimeCopyFiles(copy: RuntimeCopy): { path: string; text: string }[] {
-  if (copy.language === 'typescript') return [{ path: copy.path, text: header('//') + RUNTIME_TYPESCRIPT_SOURCE }];
+  if (copy.language === 'typescript') return [{ path: copy.path, text: header('//') + RUNTIME_TYPESCRIPT_SOURCE.replace(/ from '@@import:([^']+)';/g, " from '$1';") }];
   const runtime = join(packageRoot(), 'dist', 'runtime');
   const esm = copy.language === 'esm';
   const code = readFileSync(join(runtime, esm ? 'index.js' : 'index.cjs'), 'utf8');
