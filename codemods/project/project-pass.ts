@@ -102,7 +102,8 @@ function updateAsyncCallers(states: Map<string, FileState>, allFiles: readonly s
     const assigned = !nameNode && pending.name ? definition.getDescendantsOfKind(SyntaxKind.FunctionExpression).find((fn) => fn.getName() === pending.name) : undefined;
     const exportNames = [...new Set([...(pending.commonJsExports ?? []), ...(nameNode ? commonJsExportNames(definition, nameNode.getText()) : []), ...(assigned ? commonJsExportsOfFunction(assigned) : [])])];
     if (!nameNode && exportNames.length === 0) continue;
-    const searched = [pending.name, ...exportNames].filter((name): name is string => name !== undefined);
+    // CommonJS: every module that requires this one, since the module object may be handed on without naming the export.
+    const searched = [pending.name, ...(exportNames.length > 0 ? [''] : [])].filter((name): name is string => name !== undefined);
     const importers = [...new Set(searched.flatMap((name) => importersOf(pending.path, name, allFiles, modules, textOf)))];
     const sources = new Map<string, SourceFile>([[pending.path, definition]]);
     for (const file of importers) {
@@ -117,7 +118,7 @@ function updateAsyncCallers(states: Map<string, FileState>, allFiles: readonly s
       if (!state) continue;
       const uses = commonJsUses(file, path, pending.path, exportNames, modules);
       for (const call of uses.calls) awaitCall(call, pending.name ?? exportNames[0]!);
-      for (const { line, reason } of uses.unfollowed) state.review.push({ transform: pending.transform, line, reason: `${pending.name ?? exportNames[0]}() is async now and ${reason}: await its result by hand` });
+      for (const { line, reason } of uses.unfollowed) state.review.push({ transform: pending.transform, line, reason: `${pending.name ?? exportNames[0]}() is async now and ${reason}` });
       if (uses.reexports.length > 0) {
         queue.push({ path, name: undefined, commonJsExports: uses.reexports, line: pending.line, transform: pending.transform, depth: pending.depth, exported: true });
       }
@@ -336,7 +337,7 @@ function commonJsUses(file: SourceFile, path: string, target: string, exportName
     }
     // Read but not called (`typeof f`, `if (f)`) is harmless; passed on as a value is not followed.
     if (Node.isCallExpression(parent) || Node.isArrayLiteralExpression(parent) || Node.isPropertyAssignment(parent) || Node.isVariableDeclaration(parent) || Node.isReturnStatement(parent)) {
-      uses.unfollowed.push({ line: node.getStartLineNumber(), reason: `${node.getText()} is passed on here as a value, which this run does not follow` });
+      uses.unfollowed.push({ line: node.getStartLineNumber(), reason: `${node.getText()} is passed on here as a value, which this run does not follow: make sure what calls it awaits its promise (Express 5 and Koa middleware may be async)` });
     }
   };
   /** A node that evaluates to the whole module object. */
@@ -355,7 +356,7 @@ function commonJsUses(file: SourceFile, path: string, target: string, exportName
       return;
     }
     if (Node.isElementAccessExpression(parent) || Node.isCallExpression(parent) || Node.isPropertyAssignment(parent) || Node.isShorthandPropertyAssignment(parent) || Node.isReturnStatement(parent)) {
-      uses.unfollowed.push({ line: node.getStartLineNumber(), reason: `the module object of ${target.slice(target.lastIndexOf('/') + 1)} is used here in a way this run does not follow` });
+      uses.unfollowed.push({ line: node.getStartLineNumber(), reason: `the module object of ${target.slice(target.lastIndexOf('/') + 1)} is used here in a way this run does not follow: await its calls by hand` });
     }
   };
   const localUses = (declaration: Node & { findReferencesAsNodes(): Node[] }, each: (node: Node) => void) => {

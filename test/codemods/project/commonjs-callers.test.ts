@@ -60,6 +60,12 @@ async function describeCaller(header) {
 module.exports.describeCaller = describeCaller;
 `;
 
+const REGISTRY = `const auth = require('./auth');
+const plugins = require('./plugins');
+
+plugins.register('auth', auth);
+`;
+
 const SCRIPT = `const { verifyToken: verify } = require('../lib/auth');
 
 const claims = verify(process.argv[2]);
@@ -127,6 +133,7 @@ describe('CommonJS callers of a verification made async', () => {
       'lib/partner-route.js': PARTNER_ROUTE,
       'server.js': SERVER,
       'scripts/whoami.js': SCRIPT,
+      'lib/registry.js': REGISTRY,
     });
     report = await migrate(root);
     expect(report.code).toBe(0);
@@ -147,10 +154,12 @@ describe('CommonJS callers of a verification made async', () => {
     expect(read('lib/index.js')).toBe(INDEX);
   });
 
-  it('reports what it cannot follow: a function passed on as a value, a top-level call', () => {
-    expect(reviewOf('server.js')).toContain('7: requireUser() is async now and requireUser is passed on here as a value, which this run does not follow: await its result by hand');
+  it('reports what it cannot follow: a function passed on as a value, the module object handed elsewhere, a top-level call', () => {
+    expect(reviewOf('server.js')).toContain('7: requireUser() is async now and requireUser is passed on here as a value, which this run does not follow: make sure what calls it awaits its promise (Express 5 and Koa middleware may be async)');
     expect(reviewOf('scripts/whoami.js')).toContain('3: verifyToken() is async now and this top-level call in a CommonJS module cannot await it: update it by hand');
     expect(read('scripts/whoami.js')).toBe(SCRIPT);
+    expect(reviewOf('lib/registry.js')).toEqual(['4: verifyToken() is async now and the module object of auth.js is used here in a way this run does not follow: await its calls by hand']);
+    expect(read('lib/registry.js')).toBe(REGISTRY);
   });
 
   it('reaches a fixed point: a second run changes nothing', async () => {
