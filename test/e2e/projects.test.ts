@@ -247,3 +247,53 @@ describe('(d) a monorepo: backend/ and frontend/ as npm workspaces', () => {
     await expectFixedPoint(project);
   }, 120_000);
 });
+
+describe('(f) a NestJS API: a service verifying with jsonwebtoken and a pinned key, behind a guard', () => {
+  let project: string;
+  let report: JsonReport;
+  let build: RunResult;
+  let server: Service | undefined;
+  let port: number;
+  const read = (path: string) => readFileSync(join(project, path), 'utf8');
+
+  beforeAll(async () => {
+    project = await checkout('nestjs-api');
+    const apply = await codemod(project);
+    report = parse(apply);
+    expect(apply.status, apply.stderr).toBe(0);
+    installPackedRuntime(project);
+    build = await run(NODE, [TSC, '-p', '.'], { cwd: project, timeoutMs: 180_000 });
+    port = await freePort();
+    if (build.status === 0) server = await startService(NODE, ['dist/main.js'], { cwd: project, port, probePath: '/health', env: environment(port) });
+  }, 300_000);
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('migrates: the service verifies through discovery, the guard awaits it and returns a promise', () => {
+    expect(report.errors).toEqual([]);
+    const service = read('src/token.service.ts');
+    expect(service).toContain("import { createAccessTokenVerifier } from 'oidc-token-guard';");
+    expect(service).not.toMatch(/BEGIN PUBLIC KEY|jwt\.verify/);
+    expect(service).toContain('async verify(token: string): Promise<jwt.JwtPayload> {');
+    const guard = read('src/auth.guard.ts');
+    expect(guard).toContain('async canActivate(context: ExecutionContext): Promise<boolean> {');
+    expect(guard).toContain('request.user = await this.tokens.verify(token);');
+    expect(JSON.parse(read('package.json')).dependencies['oidc-token-guard']).toBe(`^${VERSION}`);
+  });
+
+  it('builds with its own tsconfig (strict, decorators)', () => {
+    expect(build.stdout + build.stderr).toBe('');
+  });
+
+  it('the running Nest server accepts a real access token and refuses the ID token', async () => {
+    expect(await httpGet(port, '/products', { authorization: `Bearer ${tokens.access}` }), server?.output()).toEqual({ status: 200, body: JSON.stringify({ products: [], caller: CLIENT_ID }) });
+    expect((await httpGet(port, '/products', { authorization: `Bearer ${tokens.id}` })).status).toBe(401);
+    expect((await httpGet(port, '/products')).status).toBe(401);
+  });
+
+  it('a second run changes nothing', async () => {
+    await expectFixedPoint(project);
+  }, 120_000);
+});
