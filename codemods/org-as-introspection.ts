@@ -6,14 +6,15 @@
  */
 import { quoted, replaceNode, textOf } from '../src/analysis/edits.js';
 import { orgServerFindings, type OrgAccessTokenFinding } from '../src/analysis/org-server-use.js';
-import { rangeOf } from '../src/analysis/syntax.js';
+import { isClassField, rangeOf, type AstNode } from '../src/analysis/syntax.js';
 import { knownString } from '../src/analysis/values.js';
 import { bindingsRead, isHoistable } from './lib/hoisting.js';
 import { HelperInstances } from './lib/helper-instances.js';
 import { newConfig, requiredText, type HelperConfig } from './lib/helper-config.js';
+import { jwksDiscovery } from './jwks-discovery.js';
 import { defineTransform, environmentSetting, type TransformContext } from './lib/transformer.js';
 import { removeUnused } from './lib/unused.js';
-import { rewriteVerificationCall, type CallRewrite } from './lib/verification-rewrites.js';
+import { applyCallRewrite, rewriteVerificationCall, type CallRewrite } from './lib/verification-rewrites.js';
 
 const INSTANCE = '\u0000introspector\u0000';
 
@@ -33,24 +34,43 @@ function rewrite(context: TransformContext): void {
         context.review(finding.node, `the org URL is not written as a literal here: switch to '${finding.customIssuer}' by hand`);
         continue;
       }
+      if (finding.site.key?.kind === 'material' || finding.site.key?.kind === 'file') {
+        // A pinned org key would reject every token of the custom server: its keys come by discovery instead.
+        if (finding.site.api.id !== 'jsonwebtoken.verify' && finding.site.api.id !== 'jose.jwtVerify') {
+          context.review(finding.node, `the org key is pinned and ${finding.site.library} takes a key, not a verifier: switch to '${finding.customIssuer}' and resolve its keys from its JWKS by hand`);
+          continue;
+        }
+        if (context.runtimeUnavailable) {
+          context.review(finding.node, context.runtimeUnavailable);
+          continue;
+        }
+        context.handOff('jwks-discovery', finding.node, true);
+      }
       context.edit(...finding.toCustomServer);
       context.rewrote(finding.node);
       context.review(finding.node, `now verifies tokens of '${finding.customIssuer}': make sure the custom authorization server exists and issues the scopes your clients request`);
       continue;
     }
 
+    if (context.runtimeUnavailable) {
+      const pinned = finding.site.key?.kind === 'material' || finding.site.key?.kind === 'file';
+      context.review(finding.node, pinned ? context.runtimeUnavailable : `${context.runtimeUnavailable}; or run with --to-custom-as, which keeps the verification where it is`);
+      continue;
+    }
     const config = introspectorConfig(context, finding);
     const call = introspectionCall(context, finding);
     if (!call.ok) {
       context.review(finding.site.call.node, call.reason);
       continue;
     }
-    const name = helpers.instance('createTokenIntrospector', config.properties, finding.site.call.node, config.reads, config.notes.join('; ') || undefined);
-    if (!name) {
-      context.review(finding.site.call.node, 'the introspector cannot be declared before this code (it reads constants declared after it)');
+    const instance = helpers.instance('createTokenIntrospector', config.properties, finding.site.call.node, config.reads, config.notes.join('; ') || undefined);
+    if (!instance.ok) {
+      context.review(finding.site.call.node, instance.reason);
       continue;
     }
-    context.edit(...call.rewrite.edits.map((edit) => ({ range: edit.range, text: edit.text.split(INSTANCE).join(name) })));
+    const { name } = instance;
+    applyCallRewrite(context, finding.site, call.rewrite, INSTANCE, name);
+    leftInPublicField(context, finding);
     replaced.push(...call.rewrite.replaced);
     for (const binding of config.reads) keep.add(binding);
     for (const node of call.rewrite.copied) for (const binding of bindingsRead(context.index, node)) keep.add(binding);
@@ -91,6 +111,16 @@ function introspectorConfig(context: TransformContext, finding: OrgAccessTokenFi
   return config;
 }
 
+/** An org verifier kept in a field other code may read (private ones go with the rewrite): say so. */
+function leftInPublicField(context: TransformContext, finding: OrgAccessTokenFinding): void {
+  const maker = finding.site.call.maker?.node;
+  const holder = maker ? context.index.parentOf(maker) : undefined;
+  if (!holder || !isClassField(holder) || holder.value !== maker || holder.type === 'ClassPrivateProperty' || holder.accessibility === 'private') return;
+  const key = holder.key as AstNode;
+  const field = key.type === 'Identifier' ? `'${key.name as string}'` : 'a field';
+  context.review(holder, `the org verifier stays in ${field}, which other code may read: remove it once nothing does`);
+}
+
 type CallResult = { ok: true; rewrite: CallRewrite } | { ok: false; reason: string };
 
 function introspectionCall(context: TransformContext, finding: OrgAccessTokenFinding): CallResult {
@@ -98,7 +128,7 @@ function introspectionCall(context: TransformContext, finding: OrgAccessTokenFin
   if (site.api.id === '@okta/jwt-verifier#verifyAccessToken') {
     // `verifier.verifyAccessToken(token, aud)` resolved with `{ claims }`; the introspector keeps that shape.
     const token = site.call.args[0];
-    if (!token) return { ok: false, reason: 'the call has no token' };
+    if (!token) return { ok: false, reason: 'the call passes no token: introspect the request\'s token by hand' };
     const text = `${INSTANCE}.introspect(${textOf(context.source, token)}).then((claims) => ({ claims }))`;
     return { ok: true, rewrite: { edits: [replaceNode(site.call.node, text)], replaced: [rangeOf(site.call.node)], copied: [token] } };
   }
@@ -108,6 +138,6 @@ function introspectionCall(context: TransformContext, finding: OrgAccessTokenFin
   return rewriteVerificationCall(context, site, INSTANCE, 'introspect');
 }
 
-const transform = defineTransform('org-as-introspection', rewrite);
+const transform = defineTransform('org-as-introspection', rewrite, () => ({ 'jwks-discovery': jwksDiscovery }));
 export const orgAsIntrospection = transform.run;
 export default transform.jscodeshiftTransform;
