@@ -29,7 +29,7 @@ console.log('\n== what the codemods would change (oidc-codemod --dry-run example
 const cli = fileURLToPath(new URL('../dist/cli/oidc-codemod.js', import.meta.url));
 let codemodStatus = 0;
 try {
-  process.stdout.write(execFileSync(process.execPath, [cli, '--dry-run', '--helper-path', 'examples/oidc-runtime.js', 'examples'], { cwd: root, encoding: 'utf8' }));
+  process.stdout.write(execFileSync(process.execPath, [cli, '--dry-run', 'examples'], { cwd: root, encoding: 'utf8' }));
 } catch (error) {
   process.stdout.write(error.stdout ?? '');
   process.stderr.write(error.stderr ?? '');

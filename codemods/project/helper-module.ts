@@ -1,20 +1,22 @@
 /**
- * The runtime helpers written into the target project once (from this package's built `runtime`), in
- * the target's module system, with type declarations beside them for TypeScript; and `jose` added to the
- * target's `package.json` when missing.
+ * The runtime copied into a migrated project on request (`--copy-runtime`): one module in the target's
+ * language and module system (TypeScript source for TypeScript targets; ES module or CommonJS with its
+ * declarations beside it for JavaScript), with the version it was copied from in a header.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dependencies, version } from '../../package.json';
+import { version } from '../../package.json';
 import packages from '../../src/packages.json';
+import { RUNTIME_TYPESCRIPT_SOURCE } from './runtime-source.generated.js';
 
-export type ModuleSystem = 'esm' | 'commonjs';
+/** The language of a copy: TypeScript source, or JavaScript in one module system. */
+export type CopyLanguage = 'typescript' | 'esm' | 'commonjs';
 
-export interface HelperModule {
-  /** The helper's JavaScript file, e.g. `<root>/src/oidc-runtime.js`. */
+export interface RuntimeCopy {
+  /** The module's file, e.g. `<package>/src/oidc-runtime.ts`. */
   readonly path: string;
-  readonly moduleSystem: ModuleSystem;
+  readonly language: CopyLanguage;
 }
 
 /** The packages that carry the built runtime under dist/runtime: the codemod's, or this repository. */
@@ -31,62 +33,39 @@ export function packageRoot(): string {
   throw new Error(`cannot find the ${packages.codemod.name} package that holds this module`);
 }
 
-/** The package.json that governs a path, and its folder. */
-export function nearestPackageJson(path: string): string | undefined {
-  let folder = path;
-  for (;;) {
-    const manifest = join(folder, 'package.json');
-    if (existsSync(manifest)) return manifest;
-    const parent = dirname(folder);
-    if (parent === folder) return undefined;
-    folder = parent;
-  }
-}
-
-/** Where the helper goes: `--helper-path`, or `src/oidc-runtime.js` (or `oidc-runtime.js`) at the project root. */
-export function helperModuleFor(projectRoot: string, helperPath: string | undefined): HelperModule {
-  const path = helperPath
-    ? resolve(helperPath).replace(/\.(ts|mts|cts)$/, (extension) => ({ '.ts': '.js', '.mts': '.mjs', '.cts': '.cjs' })[extension]!)
-    : join(projectRoot, existsSync(join(projectRoot, 'src')) ? 'src' : '', 'oidc-runtime.js');
-  let moduleSystem: ModuleSystem;
-  if (path.endsWith('.mjs')) moduleSystem = 'esm';
-  else if (path.endsWith('.cjs')) moduleSystem = 'commonjs';
-  else {
-    const manifest = nearestPackageJson(dirname(path));
-    moduleSystem = manifest && (JSON.parse(readFileSync(manifest, 'utf8')) as { type?: string }).type === 'module' ? 'esm' : 'commonjs';
-  }
-  return { path, moduleSystem };
-}
-
-/** How a file imports the helper: a relative specifier with the `.js` extension, which TypeScript maps to the declarations. */
-export function helperSpecifier(fromFile: string, helper: HelperModule): string {
-  let specifier = relative(dirname(fromFile), helper.path).split(sep).join('/');
+/**
+ * How a file imports a copy: a relative specifier ending as the compiled file will (`.ts` is imported
+ * as `.js`, `.mts` as `.mjs`, `.cts` as `.cjs`), which TypeScript maps back to the source.
+ */
+export function copySpecifier(fromFile: string, copyPath: string): string {
+  const compiled = copyPath.replace(/\.(m|c)?ts$/, (_extension, kind: string | undefined) => `.${kind ?? ''}js`);
+  let specifier = relative(dirname(fromFile), compiled).split(sep).join('/');
   if (!specifier.startsWith('.')) specifier = `./${specifier}`;
   return specifier;
 }
 
-/** The helper's files: the JavaScript and its declarations. */
-export function helperFiles(helper: HelperModule): { path: string; text: string }[] {
-  const runtime = join(packageRoot(), 'dist', 'runtime');
-  const code = readFileSync(join(runtime, helper.moduleSystem === 'esm' ? 'index.js' : 'index.cjs'), 'utf8');
-  const declarations = readFileSync(join(runtime, helper.moduleSystem === 'esm' ? 'index.d.ts' : 'index.d.cts'), 'utf8');
-  const header = `// Written by oidc-codemod from ${packages.runtime.name}@${version}: a discovery-based access-token\n// verifier and a token introspector on jose. Keep it, or depend on ${packages.runtime.name}@${version} instead.\n`;
-  const declarationPath = helper.path.replace(/\.(m|c)?js$/, (_extension, kind: string | undefined) => `.d.${kind ?? ''}ts`);
-  return [
-    { path: helper.path, text: header + code },
-    { path: declarationPath, text: header + declarations },
-  ];
+function header(comment: string): string {
+  return (
+    `${comment} Copied by ${packages.codemod.name} from ${packages.runtime.name}@${version}: discovery-based access-token\n` +
+    `${comment} verification and token introspection on jose. To update it, depend on ${packages.runtime.name} instead.\n`
+  );
 }
 
-/** `jose` in the target's dependencies, with this package's range, unless it is there already. */
-export function packageJsonWithJose(manifestPath: string): string | undefined {
-  const text = readFileSync(manifestPath, 'utf8');
-  const manifest = JSON.parse(text) as Record<string, Record<string, string> | unknown>;
-  const sections = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
-  if (sections.some((section) => typeof manifest[section] === 'object' && manifest[section] !== null && 'jose' in (manifest[section] as object))) return undefined;
-  const merged = { ...((manifest.dependencies as Record<string, string> | undefined) ?? {}), jose: dependencies.jose };
-  const updated = { ...manifest, dependencies: Object.fromEntries(Object.entries(merged).sort(([a], [b]) => a.localeCompare(b))) };
-  const indent = /^[ \t]+(?=")/m.exec(text)?.[0] ?? '  ';
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  return JSON.stringify(updated, null, indent).replace(/\n/g, eol) + (text.endsWith('\n') ? eol : '');
+/** The version a copy was written from, read back from its header. */
+export function copiedVersion(text: string): string | undefined {
+  return new RegExp(`from ${packages.runtime.name.replace(/[-.]/g, '\\$&')}@(\\S+?):`).exec(text)?.[1];
+}
+
+/** A copy's files: the TypeScript module, or the JavaScript module and its declarations. */
+export function runtimeCopyFiles(copy: RuntimeCopy): { path: string; text: string }[] {
+  if (copy.language === 'typescript') return [{ path: copy.path, text: header('//') + RUNTIME_TYPESCRIPT_SOURCE.replace(/ from '@@import:([^']+)';/g, " from '$1';") }];
+  const runtime = join(packageRoot(), 'dist', 'runtime');
+  const esm = copy.language === 'esm';
+  const code = readFileSync(join(runtime, esm ? 'index.js' : 'index.cjs'), 'utf8');
+  const declarations = readFileSync(join(runtime, esm ? 'index.d.ts' : 'index.d.cts'), 'utf8');
+  const declarationPath = copy.path.replace(/\.(m|c)?js$/, (_extension, kind: string | undefined) => `.d.${kind ?? ''}ts`);
+  return [
+    { path: copy.path, text: header('//') + code },
+    { path: declarationPath, text: header('//') + declarations },
+  ];
 }

@@ -3,7 +3,7 @@
  * made async in turn, or reported), and exported key constants that no module uses any more (removed).
  * Only candidate files are loaded: ts-morph keeps every tree in memory.
  */
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { Node, Project, SyntaxKind, ts, type CallExpression, type Identifier, type SourceFile } from 'ts-morph';
 import { pinnedKeyFindings } from '../../src/analysis/pinned-keys.js';
 import { verificationAnalysisFor } from '../../src/analysis/verify-sites.js';
@@ -40,10 +40,12 @@ function stateOf(states: Map<string, FileState>, path: string, readText: (path: 
 /** Files that may import `path`: they name the module's file name and the export. */
 function importersOf(path: string, name: string, allFiles: readonly string[], modules: ProjectModules, textOf: (path: string) => string | undefined): string[] {
   const stem = basename(path).replace(/\.[^.]+$/, '');
+  // An index module is imported by its folder's name.
+  const stems = stem === 'index' ? [stem, basename(dirname(path))] : [stem];
   return allFiles.filter((file) => {
     if (file === path) return false;
     const text = textOf(file);
-    if (!text || !text.includes(name) || !text.includes(stem)) return false;
+    if (!text || !text.includes(name) || !stems.some((candidate) => text.includes(candidate))) return false;
     const specifiers = [...text.matchAll(/(?:from\s*|require\(\s*|import\(\s*)['"]([^'"]+)['"]/g)].map((match) => match[1]!);
     return specifiers.some((specifier) => modules.resolve(file, specifier) === path);
   });
@@ -70,7 +72,10 @@ function newProject(): Project {
 
 interface PendingAsync {
   readonly path: string;
-  readonly name: string;
+  /** The function that became async; absent when only a CommonJS export of it is known (a re-export). */
+  readonly name: string | undefined;
+  /** CommonJS exports of the module that are the function (`exports.x = function () {}`, re-exports). */
+  readonly commonJsExports?: readonly string[];
   readonly line: number;
   readonly transform: TransformName;
   readonly depth: number;
@@ -85,17 +90,43 @@ function updateAsyncCallers(states: Map<string, FileState>, allFiles: readonly s
     }
   }
   const textOf = (path: string) => states.get(path)?.text ?? readText(path);
+  const visited = new Set<string>();
   while (queue.length > 0) {
     const pending = queue.shift()!;
+    const key = `${pending.path}\0${pending.name ?? ''}\0${(pending.commonJsExports ?? []).join(',')}`;
+    if (visited.has(key)) continue;
+    visited.add(key);
     const project = newProject();
-    const files = [pending.path, ...importersOf(pending.path, pending.name, allFiles, modules, textOf)];
-    const sources = new Map<string, SourceFile>();
-    for (const file of files) {
+    const definitionText = textOf(pending.path);
+    if (definitionText === undefined) continue;
+    const definition = project.createSourceFile(pending.path, definitionText, { overwrite: true });
+    const nameNode = pending.name ? findFunctionName(definition, pending.name) : undefined;
+    // A named function expression assigned to an export (`module.exports = function verify() {}`) is found by its export.
+    const assigned = !nameNode && pending.name ? definition.getDescendantsOfKind(SyntaxKind.FunctionExpression).find((fn) => fn.getName() === pending.name) : undefined;
+    const exportNames = [...new Set([...(pending.commonJsExports ?? []), ...(nameNode ? commonJsExportNames(definition, nameNode.getText()) : []), ...(assigned ? commonJsExportsOfFunction(assigned) : [])])];
+    if (!nameNode && exportNames.length === 0) continue;
+    // CommonJS: every module that requires this one, since the module object may be handed on without naming the export.
+    const searched = [pending.name, ...(exportNames.length > 0 ? [''] : [])].filter((name): name is string => name !== undefined);
+    const importers = [...new Set(searched.flatMap((name) => importersOf(pending.path, name, allFiles, modules, textOf)))];
+    const sources = new Map<string, SourceFile>([[pending.path, definition]]);
+    for (const file of importers) {
       const text = textOf(file);
       if (text !== undefined) sources.set(file, project.createSourceFile(file, text, { overwrite: true }));
     }
-    const definition = sources.get(pending.path);
-    const nameNode = definition ? findFunctionName(definition, pending.name) : undefined;
+    const awaitCall = (call: CallExpression, displayName: string) => awaitAsyncCall(call, displayName, pending, queue, states, readText);
+    // CommonJS importers: require() followed by hand (destructuring, members of the required object, re-exports).
+    for (const [path, file] of sources) {
+      if (path === pending.path || exportNames.length === 0) continue;
+      const state = stateOf(states, path, readText);
+      if (!state) continue;
+      const uses = commonJsUses(file, path, pending.path, exportNames, modules);
+      for (const call of uses.calls) awaitCall(call, pending.name ?? exportNames[0]!);
+      for (const { line, reason } of uses.unfollowed) state.review.push({ transform: pending.transform, line, reason: `${pending.name ?? exportNames[0]}() is async now and ${reason}` });
+      if (uses.reexports.length > 0) {
+        queue.push({ path, name: undefined, commonJsExports: uses.reexports, line: pending.line, transform: pending.transform, depth: pending.depth, exported: true });
+      }
+      state.text = file.getFullText();
+    }
     if (!nameNode) continue;
     // A module-private function has all its callers here: once they are updated, nothing is left to review.
     if (!pending.exported && pending.depth === 0) {
@@ -105,40 +136,45 @@ function updateAsyncCallers(states: Map<string, FileState>, allFiles: readonly s
     }
     for (const reference of nameNode.findReferencesAsNodes()) {
       const call = callOf(reference);
-      const file = reference.getSourceFile();
-      const state = stateOf(states, file.getFilePath(), readText);
-      if (!call || !state) continue;
-      if (call.getParentIfKind(SyntaxKind.AwaitExpression)) continue;
-      const line = call.getStartLineNumber();
-      const fn = call.getFirstAncestor((node) => Node.isFunctionLikeDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node));
-      if (!fn) {
-        const esm = file.getImportDeclarations().length > 0 || file.getExportDeclarations().length > 0 || file.getExportAssignments().length > 0;
-        if (!esm) {
-          state.review.push({ transform: pending.transform, line, reason: `${pending.name}() is async now and this top-level call in a CommonJS module cannot await it: update it by hand` });
-          continue;
-        }
-      } else if (!isAsync(fn)) {
-        if (Node.isGetAccessorDeclaration(fn) || Node.isSetAccessorDeclaration(fn) || Node.isConstructorDeclaration(fn) || isGenerator(fn)) {
-          state.review.push({ transform: pending.transform, line, reason: `${pending.name}() is async now and its caller cannot be async (a getter, setter, constructor or generator): update it by hand` });
-          continue;
-        }
-        const callerName = functionName(fn);
-        (fn as unknown as { setIsAsync(value: boolean): void }).setIsAsync(true);
-        // A declared return type becomes a promise of it.
-        const returnType = (fn as unknown as { getReturnTypeNode?(): Node | undefined }).getReturnTypeNode?.();
-        if (returnType && !/^Promise\s*</.test(returnType.getText())) returnType.replaceWithText(`Promise<${returnType.getText()}>`);
-        if (callerName && pending.depth < MAX_ASYNC_DEPTH) {
-          queue.push({ path: file.getFilePath(), name: callerName, line: fn.getStartLineNumber(), transform: pending.transform, depth: pending.depth + 1, exported: true });
-        } else {
-          state.review.push({ transform: pending.transform, line, reason: `the function around this call became async: its callers must await it` });
-        }
-      }
-      const parenthesize = needsParentheses(call);
-      call.replaceWithText(parenthesize ? `(await ${call.getText()})` : `await ${call.getText()}`);
-      state.rewrites.push({ transform: pending.transform, line });
-      state.text = file.getFullText();
+      if (call) awaitCall(call, pending.name!);
     }
   }
+}
+
+/** Awaits one call of a function that became async, making its own function async in turn (queued) or reporting it. */
+function awaitAsyncCall(call: CallExpression, name: string, pending: PendingAsync, queue: PendingAsync[], states: Map<string, FileState>, readText: (path: string) => string | undefined): void {
+  const file = call.getSourceFile();
+  const state = stateOf(states, file.getFilePath(), readText);
+  if (!state || call.getParentIfKind(SyntaxKind.AwaitExpression)) return;
+  const line = call.getStartLineNumber();
+  const fn = call.getFirstAncestor((node) => Node.isFunctionLikeDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node));
+  if (!fn) {
+    const esm = file.getImportDeclarations().length > 0 || file.getExportDeclarations().length > 0 || file.getExportAssignments().length > 0;
+    if (!esm) {
+      state.review.push({ transform: pending.transform, line, reason: `${name}() is async now and this top-level call in a CommonJS module cannot await it: update it by hand` });
+      return;
+    }
+  } else if (!isAsync(fn)) {
+    if (Node.isGetAccessorDeclaration(fn) || Node.isSetAccessorDeclaration(fn) || Node.isConstructorDeclaration(fn) || isGenerator(fn)) {
+      state.review.push({ transform: pending.transform, line, reason: `${name}() is async now and its caller cannot be async (a getter, setter, constructor or generator): update it by hand` });
+      return;
+    }
+    const callerName = functionName(fn);
+    const callerExports = commonJsExportsOfFunction(fn);
+    (fn as unknown as { setIsAsync(value: boolean): void }).setIsAsync(true);
+    // A declared return type becomes a promise of it.
+    const returnType = (fn as unknown as { getReturnTypeNode?(): Node | undefined }).getReturnTypeNode?.();
+    if (returnType && !/^Promise\s*</.test(returnType.getText())) returnType.replaceWithText(`Promise<${returnType.getText()}>`);
+    if ((callerName || callerExports.length > 0) && pending.depth < MAX_ASYNC_DEPTH) {
+      queue.push({ path: file.getFilePath(), name: callerName, commonJsExports: callerExports, line: fn.getStartLineNumber(), transform: pending.transform, depth: pending.depth + 1, exported: true });
+    } else {
+      state.review.push({ transform: pending.transform, line, reason: `the function around this call became async: its callers must await it` });
+    }
+  }
+  const parenthesize = needsParentheses(call);
+  call.replaceWithText(parenthesize ? `(await ${call.getText()})` : `await ${call.getText()}`);
+  state.rewrites.push({ transform: pending.transform, line });
+  state.text = file.getFullText();
 }
 
 function findFunctionName(file: SourceFile, name: string): Identifier | undefined {
@@ -228,4 +264,128 @@ function removeUnusedKeyConstants(states: Map<string, FileState>, allFiles: read
       }
     }
   }
+}
+
+/** `module.exports` or `exports`. */
+function isExportsObject(node: Node): boolean {
+  if (Node.isIdentifier(node)) return node.getText() === 'exports';
+  return Node.isPropertyAccessExpression(node) && node.getName() === 'exports' && Node.isIdentifier(node.getExpression()) && node.getExpression().getText() === 'module';
+}
+
+/** `module.exports` itself. */
+function isModuleExports(node: Node): boolean {
+  return Node.isPropertyAccessExpression(node) && isExportsObject(node) && !Node.isIdentifier(node);
+}
+
+/** The export a node is assigned to, when it is the value of a CommonJS export: `exports.x = node`, `module.exports = { x: node }`, `module.exports = node`. */
+function commonJsExportOf(node: Node): string | undefined {
+  const parent = node.getParent();
+  if (Node.isBinaryExpression(parent) && parent.getRight() === node && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken) {
+    const left = parent.getLeft();
+    if (Node.isPropertyAccessExpression(left) && isExportsObject(left.getExpression())) return left.getName();
+    if (isModuleExports(left)) return 'default';
+    return undefined;
+  }
+  if (Node.isShorthandPropertyAssignment(parent) || (Node.isPropertyAssignment(parent) && parent.getInitializer() === node && !Node.isComputedPropertyName(parent.getNameNode()))) {
+    const object = parent.getParent();
+    const assignment = object?.getParent();
+    if (Node.isObjectLiteralExpression(object) && Node.isBinaryExpression(assignment) && assignment.getRight() === object && isModuleExports(assignment.getLeft())) return parent.getName();
+  }
+  return undefined;
+}
+
+/** The names a CommonJS module exports a top-level binding under. */
+function commonJsExportNames(file: SourceFile, localName: string): string[] {
+  const names: string[] = [];
+  for (const identifier of file.getDescendantsOfKind(SyntaxKind.Identifier)) {
+    if (identifier.getText() !== localName) continue;
+    const name = commonJsExportOf(identifier);
+    if (name) names.push(name);
+  }
+  return names;
+}
+
+/** The exports a function expression is assigned to directly (`exports.check = function () {}`). */
+function commonJsExportsOfFunction(fn: Node): string[] {
+  const name = commonJsExportOf(fn);
+  return name ? [name] : [];
+}
+
+interface CommonJsUses {
+  readonly calls: CallExpression[];
+  /** Exports of the importing module that pass the function on. */
+  readonly reexports: string[];
+  readonly unfollowed: { line: number; reason: string }[];
+}
+
+/**
+ * Where a CommonJS module uses exports of `target` (by `require`): calls, re-exports, and uses this pass
+ * cannot follow (the function passed on as a value, the module object handed elsewhere).
+ */
+function commonJsUses(file: SourceFile, path: string, target: string, exportNames: readonly string[], modules: ProjectModules): CommonJsUses {
+  const uses: CommonJsUses = { calls: [], reexports: [], unfollowed: [] };
+  const wanted = new Set(exportNames);
+  const defaultExport = wanted.has('default');
+  /** A node that evaluates to the function. */
+  const useOfFunction = (node: Node) => {
+    const parent = node.getParent();
+    if (Node.isCallExpression(parent) && parent.getExpression() === node) {
+      uses.calls.push(parent);
+      return;
+    }
+    const exported = commonJsExportOf(node);
+    if (exported) {
+      uses.reexports.push(exported);
+      return;
+    }
+    // Read but not called (`typeof f`, `if (f)`) is harmless; passed on as a value is not followed.
+    if (Node.isCallExpression(parent) || Node.isArrayLiteralExpression(parent) || Node.isPropertyAssignment(parent) || Node.isVariableDeclaration(parent) || Node.isReturnStatement(parent)) {
+      uses.unfollowed.push({ line: node.getStartLineNumber(), reason: `${node.getText()} is passed on here as a value, which this run does not follow: make sure what calls it awaits its promise (Express 5 and Koa middleware may be async)` });
+    }
+  };
+  /** A node that evaluates to the whole module object. */
+  const useOfModule = (node: Node) => {
+    const parent = node.getParent();
+    if (Node.isPropertyAccessExpression(parent) && parent.getExpression() === node) {
+      if (wanted.has(parent.getName())) useOfFunction(parent);
+      return;
+    }
+    if (defaultExport) {
+      useOfFunction(node);
+      return;
+    }
+    if (Node.isSpreadAssignment(parent) || commonJsExportOf(node) === 'default') {
+      uses.reexports.push(...exportNames);
+      return;
+    }
+    if (Node.isElementAccessExpression(parent) || Node.isCallExpression(parent) || Node.isPropertyAssignment(parent) || Node.isShorthandPropertyAssignment(parent) || Node.isReturnStatement(parent)) {
+      uses.unfollowed.push({ line: node.getStartLineNumber(), reason: `the module object of ${target.slice(target.lastIndexOf('/') + 1)} is used here in a way this run does not follow: await its calls by hand` });
+    }
+  };
+  const localUses = (declaration: Node & { findReferencesAsNodes(): Node[] }, each: (node: Node) => void) => {
+    for (const reference of declaration.findReferencesAsNodes()) {
+      if (reference.getSourceFile() !== file || reference === declaration) continue;
+      each(reference);
+    }
+  };
+  for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = call.getExpression();
+    const [argument] = call.getArguments();
+    if (!Node.isIdentifier(callee) || callee.getText() !== 'require' || !argument || !Node.isStringLiteral(argument)) continue;
+    if (modules.resolve(path, argument.getLiteralValue()) !== target) continue;
+    const parent = call.getParent();
+    if (Node.isVariableDeclaration(parent) && parent.getInitializer() === call) {
+      const name = parent.getNameNode();
+      if (Node.isIdentifier(name)) localUses(name, useOfModule);
+      else if (Node.isObjectBindingPattern(name)) {
+        for (const element of name.getElements()) {
+          const imported = element.getPropertyNameNode()?.getText() ?? element.getName();
+          const local = element.getNameNode();
+          if (element.getDotDotDotToken() && Node.isIdentifier(local)) localUses(local, useOfModule);
+          else if (wanted.has(imported) && Node.isIdentifier(local)) localUses(local, useOfFunction);
+        }
+      }
+    } else useOfModule(call);
+  }
+  return uses;
 }

@@ -12,7 +12,8 @@ export interface CliArguments {
   readonly issuer?: string;
   readonly audience?: string;
   readonly toCustomAs: boolean;
-  readonly helperPath?: string;
+  /** `--copy-runtime`: `true` for the default place, or the path given. */
+  readonly copyRuntime?: string | true;
   readonly helperImport?: string;
   readonly force: boolean;
   /** `--ignore-pattern`: globs of paths (relative to the working directory) the run leaves out. */
@@ -44,8 +45,10 @@ Options:
   --issuer <url>         the issuer where the code does not show it
   --audience <aud>       the API's audience where the code does not show it (default api://default)
   --to-custom-as         org-as-introspection: move to <org>/oauth2/default instead of introspecting
-  --helper-path <path>   where to write the runtime helper module (default: src/oidc-runtime.js)
-  --helper-import <spec> import the runtime helpers from this module instead of writing one
+  --copy-runtime[=path]  copy the runtime into the project instead of depending on oidc-token-guard
+                         (default: src/oidc-runtime.ts or .js in each owning package; a path ending
+                         in .ts, .mts, .cts, .js, .mjs or .cjs may also follow as the next argument)
+  --helper-import <spec> import the runtime from this module; write no package.json entry and no copy
   --force                write even when the git tree has uncommitted changes, or into files
                          that are in no git work tree
   --version              print the version and exit
@@ -63,11 +66,29 @@ Exit codes:
        written): they are listed and left unchanged, the others are migrated
   130  interrupted (every file is then either as it was or fully rewritten)`;
 
+/** A path `--copy-runtime` takes as its value when it is the next argument. */
+const COPY_PATH = /\.(m|c)?(t|j)s$/;
+
 export function parseCliArguments(argv: readonly string[]): CliArguments | 'help' | 'version' {
+  if (argv.some((argument) => argument === '--helper-path' || argument.startsWith('--helper-path='))) {
+    throw new UsageError('--helper-path was replaced: rewritten code depends on oidc-token-guard; pass --copy-runtime[=path] to copy the runtime instead');
+  }
+  // `--copy-runtime` takes an optional value, which parseArgs does not know: give it one either way.
+  const normalized: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const argument = argv[index]!;
+    if (argument === '--copy-runtime') {
+      const next = argv[index + 1];
+      if (next !== undefined && !next.startsWith('-') && COPY_PATH.test(next)) {
+        normalized.push(`--copy-runtime=${next}`);
+        index++;
+      } else normalized.push('--copy-runtime=');
+    } else normalized.push(argument);
+  }
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: normalized,
       allowPositionals: true,
       strict: true,
       options: {
@@ -78,7 +99,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments | 'help
         issuer: { type: 'string' },
         audience: { type: 'string' },
         'to-custom-as': { type: 'boolean', default: false },
-        'helper-path': { type: 'string' },
+        'copy-runtime': { type: 'string' },
         'helper-import': { type: 'string' },
         force: { type: 'boolean', default: false },
         'ignore-pattern': { type: 'string', multiple: true },
@@ -99,8 +120,12 @@ export function parseCliArguments(argv: readonly string[]): CliArguments | 'help
     if (!TRANSFORM_NAMES.includes(name as TransformName)) throw new UsageError(`unknown transform '${name}' (known: ${TRANSFORM_NAMES.join(', ')})`);
   }
   if (positionals.length === 0) throw new UsageError('no paths given: name the files or folders to migrate');
-  if (values['helper-path'] !== undefined && values['helper-import'] !== undefined) {
-    throw new UsageError('--helper-path and --helper-import exclude each other: write the helper, or import an existing one');
+  if (values['copy-runtime'] !== undefined && values['helper-import'] !== undefined) {
+    throw new UsageError('--copy-runtime and --helper-import exclude each other: copy the runtime, or import it from a module');
+  }
+  const copyPath = values['copy-runtime'];
+  if (copyPath !== undefined && copyPath !== '' && !COPY_PATH.test(copyPath)) {
+    throw new UsageError(`--copy-runtime takes a module path ending in .ts, .mts, .cts, .js, .mjs or .cjs, not '${copyPath}'`);
   }
   if (values.issuer !== undefined && !/^https:\/\/[^/\s]+/.test(values.issuer)) throw new UsageError(`--issuer must be an https URL, not '${values.issuer}'`);
   if (values.audience !== undefined && values.audience.trim() === '') throw new UsageError('--audience must not be empty');
@@ -120,7 +145,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments | 'help
     ...(values.issuer !== undefined ? { issuer: values.issuer } : {}),
     ...(values.audience !== undefined ? { audience: values.audience } : {}),
     toCustomAs: values['to-custom-as']!,
-    ...(values['helper-path'] !== undefined ? { helperPath: values['helper-path'] } : {}),
+    ...(copyPath !== undefined ? { copyRuntime: copyPath === '' ? true : copyPath } : {}),
     ...(values['helper-import'] !== undefined ? { helperImport: values['helper-import'] } : {}),
     force: values.force!,
     ignorePatterns,

@@ -4,22 +4,21 @@
  * inside the work tree) -> atomic writes -> report (text, JSON, Markdown).
  * A writing run holds the repository's run lock from the first write decision to the last write.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { renameSync, writeFileSync } from 'node:fs';
+import { basename, relative, resolve, sep } from 'node:path';
 import type { CodemodOptions } from '../../codemods/lib/transformer.js';
-import { helperFiles, helperModuleFor, helperSpecifier, nearestPackageJson, packageJsonWithJose, type HelperModule } from '../../codemods/project/helper-module.js';
+import { RuntimeInstall } from '../../codemods/project/runtime-install.js';
 import type { FileState } from '../../codemods/project/project-pass.js';
 import { createWriteStage } from './apply-writes.js';
 import { parseCliArguments, requestedOutputs, USAGE, UsageError, type CliArguments } from './arguments.js';
 import { scanConfigFiles } from './config-files.js';
 import { createCrossFileNeeds, runCrossFilePass } from './cross-file-pass.js';
 import { mayConcernTokens, readSourceText, runFileStage } from './file-stage.js';
-import { gitTopLevel, listSourceFiles, uncommittedChanges } from './files.js';
+import { listSourceFiles, uncommittedChanges } from './files.js';
 import { ignoreMatcher } from './ignore-patterns.js';
 import { emptyReport, markdownReport, textReport, TOOL, type JsonReport, type SkippedFile } from './report.js';
 import { acquireRunLock, RunInProgressError, type RunLock } from './run-lock.js';
 import { unifiedDiff } from './unified-diff.js';
-import packages from '../packages.json';
 import { workTreesOf, type WorkTree } from './work-tree.js';
 import { createWritePlanner, type PlannedWrite } from './write-plan.js';
 import { createWriter } from './writer.js';
@@ -127,16 +126,18 @@ async function migrate(
   const writes = !args.dryRun && !args.check;
 
   // --- The runtime the rewritten code imports: where it comes from (planned by codemods/project). ---
-  const first = given[0]!;
-  // The project the helper belongs to: the package around the first path, else its git work tree.
-  const manifestOfFirst = nearestPackageJson(first);
-  const projectRoot = manifestOfFirst ? dirname(manifestOfFirst) : (gitTopLevel(dirname(first)) ?? io.cwd);
-  const helper: HelperModule | undefined = args.helperImport ? undefined : helperModuleFor(projectRoot, args.helperPath && resolve(io.cwd, args.helperPath));
+  // Rewritten code imports oidc-token-guard (added to the package.json owning each changed file), a copy
+  // (--copy-runtime) or the module --helper-import names.
+  const runtime = new RuntimeInstall({
+    ...(args.helperImport !== undefined ? { helperImport: args.helperImport } : {}),
+    ...(args.copyRuntime !== undefined ? { copyRuntime: args.copyRuntime === true ? true : resolve(io.cwd, args.copyRuntime) } : {}),
+    display,
+  });
   const optionsFor = (file: string): CodemodOptions => ({
     ...(args.issuer ? { issuer: args.issuer } : {}),
     ...(args.audience ? { audience: args.audience } : {}),
     toCustomAs: args.toCustomAs,
-    helperImport: args.helperImport ?? (helper ? helperSpecifier(file, helper) : packages.runtime.name),
+    helperImport: runtime.specifierFor(file),
   });
   // --- end of the runtime's source ---
 
@@ -169,9 +170,9 @@ async function migrate(
       ...(parses ? { validate: (text: string) => parses!(text.replace(/^\uFEFF/, ''), state.path) } : {}),
       needsRuntime: /createAccessTokenVerifier|createTokenIntrospector/.test(state.text) && !/createAccessTokenVerifier|createTokenIntrospector/.test(state.original),
     }));
-    const runtime = planRuntimeWrites(changed, states, helper).filter((write) => planned.get(write.path) !== write.text);
-    for (const write of runtime) planned.set(write.path, write.text);
-    const plan = planner.plan([...runtime, ...sources]);
+    const prerequisites = planRuntimeWrites(runtime, changed, states).filter((write) => planned.get(write.path) !== write.text);
+    for (const write of prerequisites) planned.set(write.path, write.text);
+    const plan = planner.plan([...prerequisites, ...sources]);
     skipped.push(...plan.refused);
     for (const { path, line, reason } of plan.review) noteForReview(states, path, line, reason);
     await writeStage.apply(plan.writes);
@@ -243,23 +244,11 @@ async function migrate(
   return EXIT.ok;
 }
 
-/**
- * The runtime the rewritten code imports, when some rewritten file imports it for the first time: the
- * helper module and `jose` in its package.json. (codemods/project plans this; the write plan checks it.)
- */
-function planRuntimeWrites(changed: readonly FileState[], states: Map<string, FileState>, helper: HelperModule | undefined): PlannedWrite[] {
-  const usesHelper = changed.some((state) => /createAccessTokenVerifier|createTokenIntrospector/.test(state.text) && !/createAccessTokenVerifier|createTokenIntrospector/.test(state.original));
-  if (!usesHelper || !helper) return [];
-  const writes: PlannedWrite[] = [];
-  for (const file of helperFiles(helper)) {
-    const existing = readSourceText(file.path);
-    if (existing === undefined) writes.push({ path: file.path, kind: 'runtime', before: undefined, text: file.text, summary: `new file: the runtime helpers (${file.text.split('\n').length} lines)` });
-    else if (existing !== file.text) noteForReview(states, file.path, 1, 'an existing helper module was kept as it is: compare it with this version of eslint-plugin-oidc/runtime');
-  }
-  const manifest = nearestPackageJson(dirname(helper.path));
-  const updated = manifest ? packageJsonWithJose(manifest) : undefined;
-  if (manifest && updated) writes.push({ path: manifest, kind: 'manifest', before: readFileSync(manifest, 'utf8'), text: updated, validate: (text) => JSON.parse(text) });
-  return writes;
+/** The runtime's copy and package.json entries for a batch of changed sources, as the write plan takes them. */
+function planRuntimeWrites(runtime: RuntimeInstall, changed: readonly FileState[], states: Map<string, FileState>): PlannedWrite[] {
+  const install = runtime.plan(changed, readSourceText);
+  for (const note of install.review) noteForReview(states, note.path, note.line, note.reason);
+  return install.writes.map(({ prerequisite: _prerequisite, ...write }) => ({ ...write, kind: basename(write.path) === 'package.json' ? 'manifest' : 'runtime' }));
 }
 
 function noteForReview(states: Map<string, FileState>, path: string, line: number, reason: string): void {

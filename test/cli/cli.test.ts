@@ -3,7 +3,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
+import { runCli, TOOL } from '../../src/cli/run.js';
 import { CLIENT, cli, cliPath, json, PINNED, project, read, root, UNRELATED } from './support.js';
 import keys from '../fixtures/keys.json' with { type: 'json' };
 
@@ -18,7 +18,9 @@ describe('oidc-codemod: usage', () => {
     [['--bogus', '.'], "Unknown option '--bogus'"],
     [['--transform', 'nope', '.'], "unknown transform 'nope'"],
     [[], 'no paths given'],
-    [['--helper-path', 'a.js', '--helper-import', 'b', '.'], 'exclude each other'],
+    [['--copy-runtime', 'a.js', '--helper-import', 'b', '.'], 'exclude each other'],
+    [['--helper-path', 'a.js', '.'], '--helper-path was replaced'],
+    [['--copy-runtime=lib/', '.'], 'takes a module path'],
     [['--issuer', 'http://acme.okta.com', '.'], '--issuer must be an https URL'],
     [['does-not-exist'], 'no such file or folder'],
   ])('%j exits 2 with a clear message', async (argv, message) => {
@@ -29,22 +31,21 @@ describe('oidc-codemod: usage', () => {
 });
 
 describe('oidc-codemod: runs', () => {
-  it('rewrites, writes the helper and jose, and reports the JSON shape', async () => {
+  it('rewrites, adds oidc-token-guard to package.json, and reports the JSON shape', async () => {
     const folder = project({ 'src/verify.ts': PINNED, 'src/client.ts': CLIENT, 'src/math.ts': UNRELATED });
     const report = await json(folder, '.');
     expect(report.code).toBe(0);
     expect(report.summary).toEqual({ filesScanned: 3, filesChanged: expect.any(Number), sitesRewritten: 2, sitesForReview: expect.any(Number) });
-    expect(report.summary.filesChanged).toBe(5); // two sources, the helper and its declarations, package.json
+    expect(report.summary.filesChanged).toBe(3); // two sources and package.json
     const verify = report.files.find((file) => file.path === 'src/verify.ts')!;
     // Lines name the file as written: the rewritten call stands on line 5 now.
     expect(verify).toEqual({ path: 'src/verify.ts', changed: true, rewrites: [{ transform: 'jwks-discovery', line: 5 }], review: [] });
     expect(read(folder, 'src/verify.ts').split('\n')[4]).toContain('accessTokenVerifier.verify(token)');
-    expect(read(folder, 'src/verify.ts')).toContain("import { createAccessTokenVerifier } from './oidc-runtime.js';");
+    expect(read(folder, 'src/verify.ts')).toContain("import { createAccessTokenVerifier } from 'oidc-token-guard';");
     expect(read(folder, 'src/verify.ts')).not.toContain('BEGIN PUBLIC KEY');
     expect(read(folder, 'src/client.ts')).toContain('oktaAuth.getAccessToken()');
-    expect(existsSync(join(folder, 'src/oidc-runtime.js'))).toBe(true);
-    expect(read(folder, 'src/oidc-runtime.d.ts')).toContain('createAccessTokenVerifier');
-    expect(JSON.parse(read(folder, 'package.json')).dependencies.jose).toMatch(/^\^6/);
+    expect(existsSync(join(folder, 'src/oidc-runtime.js'))).toBe(false);
+    expect(JSON.parse(read(folder, 'package.json')).dependencies).toEqual({ 'oidc-token-guard': `^${TOOL.version}` });
     // Idempotent: nothing left to change.
     execFileSync('git', ['add', '-A'], { cwd: folder });
     execFileSync('git', ['commit', '-qm', 'migrated'], { cwd: folder });
@@ -57,7 +58,7 @@ describe('oidc-codemod: runs', () => {
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('--- a/src/verify.ts\n+++ b/src/verify.ts\n@@ ');
     expect(dry.stdout).toMatch(/^-const KEY = /m);
-    expect(dry.stdout).toContain('1 files scanned, 4 would change');
+    expect(dry.stdout).toContain('1 files scanned, 2 would change');
     expect(read(folder, 'src/verify.ts')).toBe(PINNED);
     const check = await cli(folder, '--check', '.');
     expect(check.code).toBe(1);
@@ -200,7 +201,7 @@ describe('oidc-codemod: the built command', () => {
   it('runs from dist with its shebang', () => {
     const folder = project({ 'src/verify.ts': PINNED });
     const output = execFileSync(cliPath, ['--dry-run', '.'], { cwd: folder, encoding: 'utf8' });
-    expect(output).toContain('1 files scanned, 4 would change');
+    expect(output).toContain('1 files scanned, 2 would change');
   });
 
   it('an interrupt leaves every file either as it was or fully rewritten', { timeout: 90_000 }, async () => {

@@ -27,7 +27,7 @@
 //   partner-tokens.ts run exactly as migrated.
 // Each provider's tokens are the "other issuer" for the other's verifiers.
 import { generateKeyPairSync, createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -35,6 +35,7 @@ import { fileURLToPath } from 'node:url';
 import { importPKCS8, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { API_AUDIENCE, CLIENT_ID, selfSignedCertificate, startHttpsProvider, type HttpsProvider } from './support/https-provider.js';
+import { installPackedRuntime } from './support/packed-runtime.js';
 import { freePort, httpGet, run, startService, type RunResult, type Service } from './support/processes.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -42,7 +43,7 @@ const CLI = join(ROOT, 'dist', 'cli', 'oidc-codemod.js');
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 const ESBUILD = join(ROOT, 'node_modules', '.bin', 'esbuild');
 const NODE = process.execPath;
-const OUR_JOSE_RANGE = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: { jose: string } }).dependencies.jose;
+const OUR_VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const ACME_ISSUER = 'https://acme.okta.com/oauth2/default';
 /** Set OIDC_E2E_KEEP=1 to keep the temporary project for a look after the run. */
 const KEEP = process.env.OIDC_E2E_KEEP === '1';
@@ -78,7 +79,7 @@ const TSCONFIG = `${JSON.stringify(
       noEmit: true,
       types: ['node'],
     },
-    // The app's code; the runtime helper the CLI writes is reached through its imports (.d.ts beside it).
+    // The app's code; oidc-token-guard, which the CLI adds to package.json, comes from node_modules.
     // eslint.config.js is the lint configuration, not part of the app.
     include: ['api', 'client'],
   },
@@ -222,9 +223,9 @@ describe('oidc-codemod migrates the example app end to end', () => {
     writeFileSync(join(project, 'api', 'routes', 'service-status.ts'), SERVICE_STATUS_MODULE);
     writeFileSync(join(project, 'package.json'), PACKAGE_JSON);
     writeFileSync(join(project, 'tsconfig.json'), TSCONFIG);
-    // No trailing slash: node_modules is a symbolic link, which `node_modules/` would not match.
     writeFileSync(join(project, '.gitignore'), 'node_modules\nbuild/\n');
-    symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'));
+    // The migrated code imports oidc-token-guard: unpacked from its tarball, beside links to this repository's packages.
+    installPackedRuntime(project);
 
     for (const args of [
       ['init', '-q'],
@@ -298,7 +299,7 @@ describe('oidc-codemod migrates the example app end to end', () => {
     // The project pass: the pasted key set lost its only importer, the caller of a function made async awaits it.
     expect(fileOf(report, 'api/auth/signing-keys.ts')?.changed).toBe(true);
     expect(fileOf(report, 'api/routes/service-status.ts')?.rewrites).toEqual([{ transform: 'jwks-discovery', line: 5 }]);
-    for (const path of ['oidc-runtime.js', 'oidc-runtime.d.ts', 'package.json']) expect(fileOf(report, path)?.changed, path).toBe(true);
+    expect(fileOf(report, 'package.json')?.changed).toBe(true);
     // Correct code stays as it is: the jose remote key set, and the ID token verified at the sign-in callback.
     for (const path of ['api/auth/access-tokens.ts', 'api/auth/login-callback.ts', 'client/auth.ts', 'api/server.ts']) {
       expect(fileOf(report, path)?.changed ?? false, path).toBe(false);
@@ -308,13 +309,13 @@ describe('oidc-codemod migrates the example app end to end', () => {
 
     const legacy = read('api/auth/legacy-jwt.js');
     expect(legacy).not.toMatch(/BEGIN PUBLIC KEY|require\('jsonwebtoken'\)/);
-    expect(legacy).toContain("const { createAccessTokenVerifier } = require('../../oidc-runtime.js');");
+    expect(legacy).toContain("const { createAccessTokenVerifier } = require('oidc-token-guard');");
     expect(legacy).toMatch(/createAccessTokenVerifier\(\{ issuer: 'https:\/\/acme\.okta\.com\/oauth2\/default', audience: 'api:\/\/default', algorithms: \['RS256'\] \}\)/);
     expect(legacy).toMatch(/\/\/ oidc-codemod: review: the old verification did not check the audience/);
     expect(legacy).toMatch(/accessTokenVerifier\.verify\(token, \(err, claims\) =>/);
     const partner = read('api/auth/partner-tokens.ts');
     expect(partner).not.toMatch(/createLocalJWKSet|from '\.\/signing-keys'/);
-    expect(partner).toContain("from '../../oidc-runtime.js'");
+    expect(partner).toContain("from 'oidc-token-guard'");
     expect(read('api/auth/signing-keys.ts')).not.toContain('OKTA_JWKS');
     expect(read('api/auth/service-tokens.ts')).toMatch(/createAccessTokenVerifier\(\{ issuer: ISSUER, audience: 'api:\/\/default', algorithms: \['RS256'\] \}\)/);
     expect(read('api/auth/service-tokens.ts')).toMatch(/export async function verifyServiceToken/);
@@ -324,15 +325,11 @@ describe('oidc-codemod migrates the example app end to end', () => {
     }
   });
 
-  it('writes the runtime helper (CommonJS, with declarations) and adds jose to package.json', () => {
-    // No src/ folder in this project: the helper goes to its root.
-    const helper = read('oidc-runtime.js');
-    expect(helper).toMatch(/^\/\/ Written by oidc-codemod from oidc-token-guard@/);
-    expect(helper).toMatch(/module\.exports/);
-    expect(helper).toContain('createAccessTokenVerifier');
-    expect(read('oidc-runtime.d.ts')).toMatch(/createTokenIntrospector/);
-    expect(existsSync(join(project, 'src', 'oidc-runtime.js'))).toBe(false);
-    expect(JSON.parse(read('package.json'))).toEqual({ name: 'acme-orders', private: true, type: 'commonjs', dependencies: { jose: OUR_JOSE_RANGE } });
+  it('adds oidc-token-guard to package.json and copies no runtime into the project', () => {
+    expect(JSON.parse(read('package.json'))).toEqual({ name: 'acme-orders', private: true, type: 'commonjs', dependencies: { 'oidc-token-guard': `^${OUR_VERSION}` } });
+    expect(Object.keys(migrated).filter((path) => /oidc-runtime/.test(path))).toEqual([]);
+    // What migrated code resolves is the packed package, not this repository.
+    expect(realpathSync(createRequire(join(project, 'package.json')).resolve('oidc-token-guard'))).toBe(join(project, 'node_modules', 'oidc-token-guard', 'dist', 'index.cjs'));
   });
 
   it('is idempotent: --check exits 0, a second run is refused on the dirty tree and changes nothing with --force', async () => {
@@ -399,7 +396,6 @@ describe('oidc-codemod migrates the example app end to end', () => {
       if (compiled.status !== 0) throw new Error(`esbuild: ${compiled.stderr}`);
       // JavaScript as it is, the key file passport.ts reads at start-up, and a stand-in for the browser's OktaAuth.
       cpSync(join(project, 'api', 'auth', 'legacy-jwt.js'), join(build, 'api', 'auth', 'legacy-jwt.js'));
-      cpSync(join(project, 'oidc-runtime.js'), join(build, 'oidc-runtime.js'));
       cpSync(join(project, 'api', 'keys'), join(build, 'api', 'keys'), { recursive: true });
       writeFileSync(join(build, 'client', 'auth.js'), "exports.oktaAuth = { getIdToken: () => 'the-id-token', getAccessToken: () => 'the-access-token' };\n");
       writeFileSync(join(dir, 'route-acme.cjs'), ROUTE_ACME);
