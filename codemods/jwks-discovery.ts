@@ -9,6 +9,7 @@ import { algorithmsText, audienceText, clockToleranceText, issuerText, newConfig
 import { HelperInstances } from './lib/helper-instances.js';
 import { bindingsRead } from './lib/hoisting.js';
 import { defineTransform, type TransformContext } from './lib/transformer.js';
+import { isMiddlewareKeySite, rewriteMiddlewareKey } from './lib/middleware/index.js';
 import { removeUnused } from './lib/unused.js';
 import { rewriteVerificationCall } from './lib/verification-rewrites.js';
 
@@ -41,6 +42,10 @@ function rewrite(context: TransformContext): void {
     const clockTolerance = clockToleranceText(site);
     if (clockTolerance) config.properties.push(['clockTolerance', clockTolerance]);
 
+    if (isMiddlewareKeySite(site)) {
+      rewriteMiddlewareKey(context, site, config, helpers, { replaced, keep });
+      continue;
+    }
     const result = rewriteVerificationCall(context, site, INSTANCE, 'verify');
     if (!result.ok) {
       context.review(site.call.node, result.reason);

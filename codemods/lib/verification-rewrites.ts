@@ -7,6 +7,7 @@ import { isEsModule } from '../../src/analysis/module-edits.js';
 import { isIdentifier, isMemberExpression, memberName, rangeOf, unwrap, type AstNode } from '../../src/analysis/syntax.js';
 import type { VerificationSite } from '../../src/analysis/verify-sites.js';
 import { asyncContextOf } from './async-functions.js';
+import { rewriteKeyTakingVerification } from './middleware/key-taking-verifiers.js';
 import type { TransformContext } from './transformer.js';
 
 export interface CallRewrite {
@@ -30,7 +31,7 @@ export function rewriteVerificationCall(context: TransformContext, site: Verific
     case 'jose.jwtVerify':
       return rewriteJwtVerify(context, site, instance, method);
     default:
-      return {
+      return rewriteKeyTakingVerification(context, site, instance, method) ?? {
         ok: false,
         reason:
           method === 'verify'

@@ -1,0 +1,71 @@
+/**
+ * Middleware and verifier libraries that take a key: the pinned key is swapped for a runtime key adapter
+ * (discovery, remote JWKS, cache, alg pinned to the key) in the shape each library takes, around one shared
+ * `createIssuerKeySource({ issuer, audience, algorithms })` per configuration; the library's own options gain what
+ * discovery-based verification checks. One file per library, with the contract of ./contract.ts.
+ */
+import type { VerificationSite } from '../../../src/analysis/verify-sites.js';
+import { quoted } from '../../../src/analysis/edits.js';
+import type { HelperConfig } from '../helper-config.js';
+import type { HelperInstances } from '../helper-instances.js';
+import type { TransformContext } from '../transformer.js';
+import type { MiddlewareKeyRewrite, Range } from './contract.js';
+import { expressJwt } from './express-jwt.js';
+import { fastJwt } from './fast-jwt.js';
+import { fastifyJwt } from './fastify-jwt.js';
+import { koaJwt } from './koa-jwt.js';
+import { nestjsJwt } from './nestjs-jwt.js';
+import { passportJwt } from './passport-jwt.js';
+
+const REWRITES: readonly MiddlewareKeyRewrite[] = [expressJwt, passportJwt, koaJwt, fastifyJwt, fastJwt, nestjsJwt];
+
+const byApi = new Map(REWRITES.flatMap((rewrite) => rewrite.apis.map((api) => [api, rewrite] as const)));
+
+/** Whether a verification site is the configuration of a middleware library that takes a key from a function. */
+export function isMiddlewareKeySite(site: VerificationSite): boolean {
+  return byApi.has(site.api.id);
+}
+
+/** Where the transform collects what the rewrite replaced and what must stay. */
+export interface RewriteSink {
+  readonly replaced: Range[];
+  readonly keep: Set<unknown>;
+}
+
+const KEY_SOURCE = '\u0000keySource\u0000';
+const ADAPTER = '\u0000adapter\u0000';
+
+/**
+ * Rewrites one middleware site with the helper configuration the transform built for it (issuer, audience,
+ * algorithms, with their review notes), or reports why it cannot.
+ */
+export function rewriteMiddlewareKey(context: TransformContext, site: VerificationSite, config: HelperConfig, helpers: HelperInstances, sink: RewriteSink): void {
+  const library = byApi.get(site.api.id);
+  if (!library) return;
+  const property = (name: string) => config.properties.find(([key]) => key === name)?.[1];
+  const settings = {
+    issuer: property('issuer')!,
+    audience: property('audience'),
+    algorithms: property('algorithms') ?? `[${quoted(context.source, 'RS256')}]`,
+  };
+  const edit = library.rewrite({ context, site, keySource: `${ADAPTER}(${KEY_SOURCE})`, settings });
+  if (!edit.ok) {
+    context.review(site.call.node, edit.reason);
+    return;
+  }
+  const name = helpers.instance('createIssuerKeySource', config.properties, site.call.node, config.reads, config.notes.join('; ') || undefined);
+  if (!name) {
+    context.review(site.call.node, 'the key source cannot be declared before this code (it reads constants declared after it)');
+    return;
+  }
+  const adapter = helpers.runtimeExport(library.adapter);
+  if (!adapter) {
+    context.review(site.call.node, `the name ${library.adapter} is taken in this file: import it from the runtime package under another name by hand`);
+    return;
+  }
+  context.edit(...edit.edits.map((one) => ({ range: one.range, text: one.text.split(KEY_SOURCE).join(name).split(ADAPTER).join(adapter) })));
+  sink.replaced.push(...edit.replaced);
+  for (const binding of config.reads) sink.keep.add(binding);
+  context.rewrote(site.call.node);
+  for (const note of [...config.notes, ...edit.notes]) context.review(site.call.node, note);
+}
