@@ -69,3 +69,12 @@ export const SDK_TOKEN_GETTERS: Readonly<Record<string, TokenType>> = { getIdTok
 export function isOktaSdkInstanceName(name: string): boolean {
   return /okta/i.test(name);
 }
+
+/**
+ * AWS Cognito names the kind of token in `token_use` (`access` or `id`). Its access tokens carry no `aud`;
+ * they name their client in `client_id`, while its ID tokens name it in `aud`.
+ */
+export const TOKEN_USE_CLAIM = 'token_use';
+export const TOKEN_USE_VALUES: Readonly<Record<TokenType, string>> = { access: 'access', id: 'id' };
+/** Where each kind of Cognito token names the client it was issued to. */
+export const TOKEN_USE_CLIENT_CLAIMS: Readonly<Record<TokenType, string>> = { access: 'client_id', id: 'aud' };

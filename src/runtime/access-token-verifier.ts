@@ -1,56 +1,18 @@
 /** Local verification of JWT access tokens from an authorization server that is meant to be verified locally. */
-import { compactVerify, decodeProtectedHeader, errors as joseErrors, type JWTPayload, type ProtectedHeaderParameters } from 'jose';
-import { IssuerMetadataResolver, metadataEndpoint } from './discovery.js';
-import { ConfigurationError, TokenValidationError } from './errors.js';
-import { quote, type Fetch } from './http.js';
-import { checkIssuerUrl, refuseOrgIssuer, refuseOrgKeySet } from './issuer.js';
-import { checkDuration, checkFetch, checkStringList, DEFAULT_FAILURE_BACKOFF_MS, DEFAULT_TIMEOUT_MS, MAX_TOKEN_LENGTH } from './options.js';
-import { RemoteKeySet } from './remote-key-set.js';
-import { ACCESS_TOKEN_CLAIMS, ID_TOKEN_ONLY_CLAIMS } from '../knowledge/tokens.js';
+import { compactVerify, type JWTPayload } from 'jose';
+import {
+  checkAccessTokenClaims,
+  joseFailure,
+  parseClaims,
+  readAccessTokenPolicy,
+  readHeader,
+  type AccessTokenPolicyOptions,
+} from './access-token-policy.js';
+import { IssuerKeySet, type IssuerKeySetOptions } from './issuer-key-set.js';
 
-/** Asymmetric JWS algorithms only: `none` proves nothing, and an HMAC "verified" with a public key proves nothing either. */
-export const ACCESS_TOKEN_ALGORITHMS = [
-  'RS256',
-  'RS384',
-  'RS512',
-  'PS256',
-  'PS384',
-  'PS512',
-  'ES256',
-  'ES384',
-  'ES512',
-  'EdDSA',
-  'Ed25519',
-] as const;
+export { ACCESS_TOKEN_ALGORITHMS, type AccessTokenAlgorithm } from './access-token-policy.js';
 
-export type AccessTokenAlgorithm = (typeof ACCESS_TOKEN_ALGORITHMS)[number];
-
-export interface AccessTokenVerifierOptions {
-  /** The issuer, exactly as the discovery document spells it, e.g. `https://acme.okta.com/oauth2/default`. */
-  readonly issuer: string;
-  /** The audience of this API (`api://default`); a token must name at least one of these in `aud`. */
-  readonly audience: string | readonly string[];
-  /** When given, `cid` (or RFC 9068 `client_id`) must be one of these. */
-  readonly clientId?: string | readonly string[];
-  /** Accepted `alg` values. Default `['RS256']`. */
-  readonly algorithms?: readonly AccessTokenAlgorithm[];
-  /** Seconds of clock skew allowed for `exp`, `nbf` and `iat`. Default 5, at most 300. */
-  readonly clockTolerance?: number;
-  /** Least time between two JWKS fetches, so unknown kids cannot make it hammer the provider. Default 30 000 ms. */
-  readonly jwksCooldownMs?: number;
-  /** How long keys are kept when the JWKS response has no Cache-Control max-age. Default 600 000 ms (10 min). */
-  readonly jwksDefaultMaxAgeMs?: number;
-  /** The most keys are kept, whatever the provider's max-age. Default 86 400 000 ms (24 h). */
-  readonly jwksMaxAgeCapMs?: number;
-  /** Per HTTP request (discovery, JWKS), body included. Default 5 000 ms. */
-  readonly timeoutMs?: number;
-  /** After a failed discovery or JWKS fetch, the same error is returned for this long without a new request. Default 1 000 ms. */
-  readonly failureBackoffMs?: number;
-  /** Allow plain http for loopback hosts (127.0.0.0/8, ::1, localhost), for tests. Default false. */
-  readonly allowHttpForLoopback?: boolean;
-  /** The fetch to use. Default `globalThis.fetch`. */
-  readonly fetch?: Fetch;
-}
+export interface AccessTokenVerifierOptions extends AccessTokenPolicyOptions, IssuerKeySetOptions {}
 
 /** The claims of a verified access token; Okta's and RFC 9068's usual ones are typed, the rest are kept as they are. */
 export interface AccessTokenClaims extends JWTPayload {
@@ -88,89 +50,23 @@ export interface AccessTokenVerifier {
   readonly stats: AccessTokenVerifierStats;
 }
 
-/** Header `typ` values of access tokens (RFC 9068) and of plain JWTs; any other names another kind of token. */
-const ACCESS_TOKEN_TYPES = new Set(['at+jwt', 'application/at+jwt', 'jwt', 'application/jwt']);
-
-const decoder = new TextDecoder();
-
 export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): AccessTokenVerifier {
-  if (typeof options !== 'object' || options === null) throw new ConfigurationError('invalid_option', 'options are required');
-  const allowHttpForLoopback = options.allowHttpForLoopback === true;
-  const { issuer } = options;
-  checkIssuerUrl(issuer, allowHttpForLoopback);
-  refuseOrgIssuer(issuer);
-
-  const audiences = checkStringList(options.audience, 'audience', true);
-  const clientIds = options.clientId === undefined ? undefined : checkStringList(options.clientId, 'clientId', true);
-  if (clientIds?.some((clientId) => audiences.includes(clientId))) {
-    // Tokens whose audience is the client are ID tokens; an API configured that way accepts only those.
-    throw new ConfigurationError(
-      'invalid_option',
-      'audience equals the client id: that is the audience of ID tokens, not of access tokens. Set audience to the API\'s audience (e.g. api://default).',
-    );
-  }
-  const algorithms = checkAlgorithms(options.algorithms);
-  const clockTolerance = options.clockTolerance ?? 5;
-  if (typeof clockTolerance !== 'number' || !Number.isFinite(clockTolerance) || clockTolerance < 0 || clockTolerance > 300) {
-    throw new ConfigurationError('invalid_option', 'clockTolerance must be a number of seconds from 0 to 300');
-  }
-  const fetchImpl = checkFetch(options.fetch);
-  const timeoutMs = checkDuration(options.timeoutMs, 'timeoutMs', DEFAULT_TIMEOUT_MS);
-  const failureBackoffMs = checkDuration(options.failureBackoffMs, 'failureBackoffMs', DEFAULT_FAILURE_BACKOFF_MS, true);
-  const keySetOptions = {
-    fetch: fetchImpl,
-    timeoutMs,
-    failureBackoffMs,
-    cooldownMs: checkDuration(options.jwksCooldownMs, 'jwksCooldownMs', 30_000, true),
-    defaultMaxAgeMs: checkDuration(options.jwksDefaultMaxAgeMs, 'jwksDefaultMaxAgeMs', 600_000),
-    maxAgeCapMs: checkDuration(options.jwksMaxAgeCapMs, 'jwksMaxAgeCapMs', 86_400_000),
-  };
-
-  const discovery = new IssuerMetadataResolver({ issuer, fetch: fetchImpl, timeoutMs, failureBackoffMs });
-  let keySet: RemoteKeySet | undefined;
-
-  async function resolveKeySet(): Promise<RemoteKeySet> {
-    if (keySet) return keySet;
-    const metadata = await discovery.resolve();
-    if (keySet) return keySet;
-    const url = metadataEndpoint(metadata, 'jwks_uri', allowHttpForLoopback);
-    refuseOrgKeySet(issuer, url);
-    keySet = new RemoteKeySet({ ...keySetOptions, url });
-    return keySet;
-  }
+  const policy = readAccessTokenPolicy(options);
+  const { issuer, algorithms } = policy;
+  const keySet = new IssuerKeySet(issuer, policy.allowHttpForLoopback, options);
 
   async function verify(token: string): Promise<AccessTokenClaims> {
     const header = readHeader(token, algorithms);
-    const key = await (await resolveKeySet()).getKey(header.alg, header.kid);
+    const key = await keySet.getKey(header.alg, header.kid);
 
     let payloadBytes: Uint8Array;
     try {
-      ({ payload: payloadBytes } = await compactVerify(token, key, { algorithms }));
+      ({ payload: payloadBytes } = await compactVerify(token, key, { algorithms: [...algorithms] }));
     } catch (error) {
       throw joseFailure(error);
     }
     const claims = parseClaims(payloadBytes);
-    const now = Math.floor(Date.now() / 1000);
-
-    if (typeof claims.iss !== 'string') throw missing('iss');
-    if (claims.iss !== issuer) {
-      throw new TokenValidationError('issuer_mismatch', `iss ${quote(claims.iss)} is not the configured issuer ${quote(issuer)}`, 'iss');
-    }
-    const aud = readAudience(claims);
-    rejectIdToken(claims, aud, clientIds);
-    if (!aud.some((value) => audiences.includes(value))) {
-      throw new TokenValidationError('audience_mismatch', `aud ${quote(claims.aud)} does not include the configured audience ${quote(audiences)}`, 'aud');
-    }
-    checkTimes(claims, now, clockTolerance);
-    if (clientIds) {
-      // Okta names the client in `cid`, RFC 9068 in `client_id`; a token carrying `cid` is judged by it alone.
-      const clientId = claims.cid !== undefined ? claims.cid : claims.client_id;
-      const claim = claims.cid !== undefined ? 'cid' : 'client_id';
-      if (typeof clientId !== 'string') throw missing('cid');
-      if (!clientIds.includes(clientId)) {
-        throw new TokenValidationError('client_id_mismatch', `${claim} ${quote(clientId)} is not one of the configured client ids`, claim);
-      }
-    }
+    checkAccessTokenClaims(claims, policy);
     return Object.freeze(claims) as AccessTokenClaims;
   }
 
@@ -193,138 +89,7 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
     issuer,
     verify: verifyWithOptionalCallback,
     get stats(): AccessTokenVerifierStats {
-      return {
-        discoveryFetches: discovery.fetches,
-        jwksFetches: keySet?.stats.fetches ?? 0,
-        jwksCooldownRefusals: keySet?.stats.cooldownRefusals ?? 0,
-      };
+      return keySet.stats;
     },
   };
-}
-
-function checkAlgorithms(value: readonly string[] | undefined): string[] {
-  if (value === undefined) return ['RS256'];
-  if (!Array.isArray(value) || value.length === 0) {
-    throw new ConfigurationError('invalid_option', 'algorithms must be a non-empty list, e.g. [\'RS256\']');
-  }
-  for (const alg of value) {
-    if (!(ACCESS_TOKEN_ALGORITHMS as readonly string[]).includes(alg)) {
-      const why =
-        alg === 'none' || /^HS\d+$/i.test(String(alg))
-          ? `${quote(alg)} is never accepted: it would let anyone who knows the public key (or no key at all) mint tokens`
-          : `${quote(alg)} is not an asymmetric JWS algorithm`;
-      throw new ConfigurationError('invalid_option', `algorithms: ${why}; choose from ${ACCESS_TOKEN_ALGORITHMS.join(', ')}`);
-    }
-  }
-  return [...value];
-}
-
-interface CheckedHeader {
-  readonly alg: string;
-  readonly kid: string | undefined;
-}
-
-/** Everything that can be refused before a key is looked up, so a forged header costs no fetch. */
-function readHeader(token: unknown, algorithms: readonly string[]): CheckedHeader {
-  if (typeof token !== 'string' || token === '') throw new TokenValidationError('malformed', 'the token is missing or not a string');
-  if (token.length > MAX_TOKEN_LENGTH) throw new TokenValidationError('malformed', `the token is longer than ${MAX_TOKEN_LENGTH} characters`);
-  if (/^bearer\s/i.test(token)) {
-    throw new TokenValidationError('malformed', 'the token starts with "Bearer "; pass the token without the authorization scheme');
-  }
-  if (token.split('.').length !== 3) {
-    throw new TokenValidationError('malformed', 'the token is not a signed JWT (three dot-separated parts); opaque tokens need introspection');
-  }
-  let header: ProtectedHeaderParameters;
-  try {
-    header = decodeProtectedHeader(token);
-  } catch {
-    throw new TokenValidationError('malformed', 'the token header is not base64url-encoded JSON');
-  }
-  const { alg, kid, typ } = header;
-  if (typeof alg !== 'string' || !algorithms.includes(alg)) {
-    throw new TokenValidationError('alg_not_allowed', `alg ${quote(alg)} is not one of the accepted algorithms ${algorithms.join(', ')}`, 'alg');
-  }
-  if (kid !== undefined && typeof kid !== 'string') throw new TokenValidationError('malformed', 'the header kid is not a string', 'kid');
-  if (typ !== undefined && (typeof typ !== 'string' || !ACCESS_TOKEN_TYPES.has(typ.toLowerCase()))) {
-    throw new TokenValidationError('type_not_allowed', `header typ ${quote(typ)} is not that of an access token`, 'typ');
-  }
-  return { alg, kid };
-}
-
-function joseFailure(error: unknown): TokenValidationError {
-  if (error instanceof joseErrors.JWSSignatureVerificationFailed) {
-    return new TokenValidationError('signature_invalid', 'the signature does not verify with the issuer\'s key');
-  }
-  if (error instanceof joseErrors.JOSEAlgNotAllowed) {
-    return new TokenValidationError('alg_not_allowed', 'the token\'s alg is not one of the accepted algorithms', 'alg');
-  }
-  const reason = error instanceof Error ? error.message : 'unknown error';
-  return new TokenValidationError('malformed', `the token is not a valid JWS: ${reason}`, undefined, { cause: error });
-}
-
-function parseClaims(payload: Uint8Array): Record<string, unknown> {
-  let claims: unknown;
-  try {
-    claims = JSON.parse(decoder.decode(payload));
-  } catch {
-    throw new TokenValidationError('malformed', 'the token payload is not JSON');
-  }
-  if (typeof claims !== 'object' || claims === null || Array.isArray(claims)) {
-    throw new TokenValidationError('malformed', 'the token payload is not a JSON object');
-  }
-  return claims as Record<string, unknown>;
-}
-
-function missing(claim: string): TokenValidationError {
-  return new TokenValidationError('missing_claim', `the token has no ${claim} claim of the expected type`, claim);
-}
-
-function readAudience(claims: Record<string, unknown>): readonly string[] {
-  const { aud } = claims;
-  if (typeof aud === 'string') return [aud];
-  if (Array.isArray(aud) && aud.length > 0 && aud.every((value) => typeof value === 'string')) return aud as string[];
-  throw missing('aud');
-}
-
-/**
- * ID tokens are signed by the same keys as access tokens, so the signature does not tell them apart: an API
- * that accepted one would let any web app's login (or a token leaked from a browser) call it.
- */
-function rejectIdToken(claims: Record<string, unknown>, aud: readonly string[], clientIds: readonly string[] | undefined): void {
-  if (clientIds && aud.some((value) => clientIds.includes(value))) {
-    throw new TokenValidationError(
-      'id_token',
-      'the token\'s audience is the client id, as in an ID token; send an access token issued for this API',
-      'aud',
-    );
-  }
-  const idOnly = ID_TOKEN_ONLY_CLAIMS.filter((claim) => claims[claim] !== undefined);
-  if (idOnly.length > 0 && !ACCESS_TOKEN_CLAIMS.some((claim) => claims[claim] !== undefined)) {
-    throw new TokenValidationError(
-      'id_token',
-      `the token carries ${idOnly.join(', ')} and no scope or client claim: it is an ID token; send an access token issued for this API`,
-      idOnly[0],
-    );
-  }
-}
-
-function checkTimes(claims: Record<string, unknown>, now: number, tolerance: number): void {
-  const { exp, nbf, iat } = claims;
-  if (typeof exp !== 'number' || !Number.isFinite(exp)) throw missing('exp');
-  if (now - tolerance >= exp) {
-    throw new TokenValidationError('expired', `the token expired at ${isoTime(exp)}`, 'exp');
-  }
-  if (nbf !== undefined) {
-    if (typeof nbf !== 'number' || !Number.isFinite(nbf)) throw missing('nbf');
-    if (nbf > now + tolerance) throw new TokenValidationError('not_yet_valid', `the token is not valid before ${isoTime(nbf)}`, 'nbf');
-  }
-  if (iat !== undefined) {
-    if (typeof iat !== 'number' || !Number.isFinite(iat)) throw missing('iat');
-    if (iat > now + tolerance) throw new TokenValidationError('issued_in_future', `the token claims to be issued at ${isoTime(iat)}, in the future`, 'iat');
-  }
-}
-
-function isoTime(seconds: number): string {
-  const date = new Date(seconds * 1000);
-  return Number.isNaN(date.getTime()) ? String(seconds) : date.toISOString();
 }

@@ -79,6 +79,29 @@ export abstract class OidcRuntimeError extends Error {
     super(message, options);
     this.name = new.target.name;
   }
+
+  /**
+   * The HTTP status a server should answer with: 401 for a refused token, 503 when the provider could not
+   * answer, 500 for a configuration error. Express's and Fastify's error handlers read `statusCode`.
+   */
+  get statusCode(): 401 | 500 | 503 {
+    if (this instanceof TokenValidationError) return 401;
+    if (this instanceof ProviderError) return 503;
+    return 500;
+  }
+}
+
+/**
+ * The same error, its message prefixed with the library whose hook threw it (`express-jwt: …`), so that a log
+ * line says which middleware refused the token. The original is the `cause`; class, `code` and `claim` are kept.
+ */
+export function withLibraryName(error: unknown, library: string): unknown {
+  if (!(error instanceof OidcRuntimeError) || error.message.startsWith(`${library}: `)) return error;
+  const named = Object.assign(Object.create(Object.getPrototypeOf(error) as object) as OidcRuntimeError, error);
+  Object.defineProperty(named, 'message', { value: `${library}: ${error.message}`, writable: true, configurable: true });
+  Object.defineProperty(named, 'cause', { value: error, writable: true, configurable: true });
+  Object.defineProperty(named, 'stack', { value: `${named.name}: ${named.message}\n${error.stack?.split('\n').slice(1).join('\n') ?? ''}`, writable: true, configurable: true });
+  return named;
 }
 
 /** The options were refused when the helper was created (or, for a discovered org server, at first use). */

@@ -26,7 +26,7 @@ export interface KeySetStats {
 }
 
 /** A verification key as published, reduced to its public part. */
-interface PublishedKey {
+export interface PublishedKey {
   readonly kid: string | undefined;
   readonly kty: 'RSA' | 'EC' | 'OKP';
   readonly crv: string | undefined;
@@ -38,6 +38,10 @@ interface PublishedKey {
 
 const RSA_ALGORITHMS = new Set(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512']);
 const EC_CURVES: Readonly<Record<string, string>> = { ES256: 'P-256', ES384: 'P-384', ES512: 'P-521' };
+
+function isVerifyingAlgorithm(alg: string): boolean {
+  return RSA_ALGORITHMS.has(alg) || Object.hasOwn(EC_CURVES, alg) || alg === 'EdDSA' || alg === 'Ed25519';
+}
 
 function fitsAlgorithm(key: PublishedKey, alg: string): boolean {
   if (key.alg !== undefined && key.alg !== alg) return false;
@@ -83,9 +87,44 @@ function toPublishedKey(value: unknown): PublishedKey | undefined {
   return undefined;
 }
 
+/**
+ * The keys of one fetched key set, indexed by `kid` so that a warm lookup costs the same with 10 000 keys as
+ * with 2. A kid may be shared by keys of different types (one RSA, one EC); the few under one kid are then
+ * filtered by algorithm. Tokens without a kid are answered from a per-algorithm memo of the unambiguous choice.
+ */
+export class PublishedKeyIndex {
+  readonly size: number;
+  readonly #byKid = new Map<string, PublishedKey[]>();
+  readonly #all: readonly PublishedKey[];
+  readonly #withoutKidByAlg = new Map<string, PublishedKey | undefined>();
+
+  constructor(keys: readonly PublishedKey[]) {
+    this.#all = keys;
+    this.size = keys.length;
+    for (const key of keys) {
+      if (key.kid === undefined) continue;
+      const same = this.#byKid.get(key.kid);
+      if (same) same.push(key);
+      else this.#byKid.set(key.kid, [key]);
+    }
+  }
+
+  select(alg: string, kid: string | undefined): PublishedKey | undefined {
+    if (kid !== undefined) return this.#byKid.get(kid)?.find((key) => fitsAlgorithm(key, alg));
+    if (this.#withoutKidByAlg.has(alg)) return this.#withoutKidByAlg.get(alg);
+    // The memo is keyed by algorithms this set can verify, so header values cannot grow it without bound.
+    if (!isVerifyingAlgorithm(alg)) return undefined;
+    // Without a kid the choice must be unambiguous, or a key meant for something else could be picked.
+    const candidates = this.#all.filter((key) => fitsAlgorithm(key, alg));
+    const chosen = candidates.length === 1 ? candidates[0] : undefined;
+    this.#withoutKidByAlg.set(alg, chosen);
+    return chosen;
+  }
+}
+
 export class RemoteKeySet {
   readonly stats: KeySetStats = { fetches: 0, cooldownRefusals: 0 };
-  #keys: readonly PublishedKey[] | undefined;
+  #keys: PublishedKeyIndex | undefined;
   #expiresAt = 0;
   #lastFetchAt = Number.NEGATIVE_INFINITY;
   #pending: Promise<void> | undefined;
@@ -119,10 +158,7 @@ export class RemoteKeySet {
   }
 
   #select(alg: string, kid: string | undefined): PublishedKey | undefined {
-    const candidates = (this.#keys ?? []).filter((key) => fitsAlgorithm(key, alg));
-    if (kid !== undefined) return candidates.find((key) => key.kid === kid);
-    // Without a kid the choice must be unambiguous, or a key meant for something else could be picked.
-    return candidates.length === 1 ? candidates[0] : undefined;
+    return this.#keys?.select(alg, kid);
   }
 
   #import(key: PublishedKey, alg: string): Promise<CryptoKey> {
@@ -180,7 +216,7 @@ export class RemoteKeySet {
     if (!document || !Array.isArray(document.keys)) {
       throw new KeySetError('jwks_invalid', `the key set ${url} did not answer a JSON object with a keys array`);
     }
-    const keys = document.keys.map(toPublishedKey).filter((key): key is PublishedKey => key !== undefined);
+    const keys = new PublishedKeyIndex(document.keys.map(toPublishedKey).filter((key): key is PublishedKey => key !== undefined));
 
     const { cooldownMs, defaultMaxAgeMs, maxAgeCapMs } = this.options;
     const lifetime = freshnessLifetimeMs(response.headers) ?? defaultMaxAgeMs;

@@ -16,6 +16,11 @@ interface CommonIntrospectorOptions {
   readonly introspectionEndpoint?: string;
   /** When given, an active answer must name one of these in `aud`. */
   readonly audience?: string | readonly string[];
+  /**
+   * When given, an active answer's `client_id` must be one of these: tokens issued to other clients of the same
+   * authorization server are refused. An answer without `client_id` is refused too (fails closed).
+   */
+  readonly allowedClientIds?: string | readonly string[];
   /** Seconds of clock skew allowed when an active answer's `exp` is checked. Default 5. */
   readonly clockTolerance?: number;
   /** Per HTTP request (discovery, introspection), body included. Default 5 000 ms. */
@@ -97,6 +102,8 @@ export function createTokenIntrospector(options: TokenIntrospectorOptions): Toke
   checkIssuerUrl(issuer, allowHttpForLoopback);
   const clientAuthentication = createClientAuthentication(options);
   const audiences = options.audience === undefined ? undefined : checkStringList(options.audience, 'audience', true);
+  const allowedClientIds =
+    options.allowedClientIds === undefined ? undefined : checkStringList(options.allowedClientIds, 'allowedClientIds', true);
   const clockTolerance = options.clockTolerance ?? 5;
   if (typeof clockTolerance !== 'number' || !Number.isFinite(clockTolerance) || clockTolerance < 0 || clockTolerance > 300) {
     throw new ConfigurationError('invalid_option', 'clockTolerance must be a number of seconds from 0 to 300');
@@ -183,7 +190,7 @@ export function createTokenIntrospector(options: TokenIntrospectorOptions): Toke
     if (!answer.active) throw new TokenValidationError('inactive', 'the authorization server says the token is not active (revoked, expired or unknown)', 'active');
 
     const now = Date.now();
-    const exp = checkActiveAnswer(answer, issuer, audiences, now, clockTolerance);
+    const exp = checkActiveAnswer(answer, issuer, audiences, allowedClientIds, now, clockTolerance);
     const result = deepFreeze(answer) as unknown as IntrospectionResult;
     // Without exp a cached answer could outlive the token, so such answers are never cached.
     if (cache && cacheKey !== undefined && exp !== undefined) cache.set(cacheKey, result, exp * 1000, now);
@@ -204,6 +211,7 @@ function checkActiveAnswer(
   answer: Record<string, unknown>,
   issuer: string,
   audiences: readonly string[] | undefined,
+  allowedClientIds: readonly string[] | undefined,
   now: number,
   clockTolerance: number,
 ): number | undefined {
@@ -224,6 +232,15 @@ function checkActiveAnswer(
     const values = typeof aud === 'string' ? [aud] : Array.isArray(aud) ? aud : [];
     if (!values.some((value) => typeof value === 'string' && audiences.includes(value))) {
       throw new TokenValidationError('audience_mismatch', `aud ${quote(aud)} does not include the configured audience ${quote(audiences)}`, 'aud');
+    }
+  }
+  if (allowedClientIds) {
+    const clientId = answer.client_id;
+    if (typeof clientId !== 'string') {
+      throw new TokenValidationError('missing_claim', 'the active answer names no client_id, so the client the token was issued to cannot be checked', 'client_id');
+    }
+    if (!allowedClientIds.includes(clientId)) {
+      throw new TokenValidationError('client_id_mismatch', `client_id ${quote(clientId)} is not one of allowedClientIds`, 'client_id');
     }
   }
   return exp;

@@ -106,6 +106,40 @@ describe('createTokenIntrospector: answers', () => {
     expect(error.code).toBe('audience_mismatch');
   });
 
+  it('with allowedClientIds, accepts tokens of the listed clients and refuses a token issued to another client', async () => {
+    const pinned = introspectorFor({ allowedClientIds: [CLIENT_ID] });
+    const own = await harness.clientCredentialsToken(OPAQUE_RESOURCE);
+    const foreign = await harness.otherClientToken(OPAQUE_RESOURCE);
+    // Both are active at the provider; only the client pin tells them apart.
+    await expect(introspector.introspect(foreign)).resolves.toMatchObject({ active: true, client_id: JWT_CLIENT_ID });
+    await expect(pinned.introspect(own)).resolves.toMatchObject({ active: true, client_id: CLIENT_ID });
+    const error = await rejection(pinned.introspect(foreign));
+    expect(error).toBeInstanceOf(TokenValidationError);
+    expect(error.code).toBe('client_id_mismatch');
+    expect(error.message).toContain(JWT_CLIENT_ID);
+    await expect(introspectorFor({ allowedClientIds: JWT_CLIENT_ID }).introspect(foreign)).resolves.toMatchObject({ active: true });
+  });
+
+  it('with allowedClientIds, fails closed on an active answer that names no client_id', async () => {
+    const exp = Math.floor(Date.now() / 1000) + 60;
+    const stub = await stubEndpoint((res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ active: true, exp })));
+    try {
+      await expect(introspectorFor({ introspectionEndpoint: stub.url }).introspect('some-token')).resolves.toMatchObject({ active: true });
+      const pinned = introspectorFor({ introspectionEndpoint: stub.url, allowedClientIds: [CLIENT_ID] });
+      const error = await rejection(pinned.introspect('some-token'));
+      expect(error).toBeInstanceOf(TokenValidationError);
+      expect(error.code).toBe('missing_claim');
+    } finally {
+      await stub.close();
+    }
+  });
+
+  it('refuses an empty or non-string allowedClientIds at construction', () => {
+    for (const allowedClientIds of [[], [''], [42]]) {
+      expect(() => introspectorFor({ allowedClientIds: allowedClientIds as string[] })).toThrow(ConfigurationError);
+    }
+  });
+
   it('reports the server\'s non-2xx answer (oidc-provider refuses to introspect JWTs)', async () => {
     const jwt = await harness.clientCredentialsToken(API_AUDIENCE);
     const error = await rejection(introspector.introspect(jwt));

@@ -6,6 +6,8 @@ import Provider, { type OidcContext } from 'oidc-provider';
 
 export const API_AUDIENCE = 'api://default';
 export const OPAQUE_RESOURCE = 'urn:example:opaque';
+/** Another API of the same provider, with JWT access tokens: a real token for the wrong audience. */
+export const OTHER_API_AUDIENCE = 'api://other';
 /** Opaque tokens that live two seconds, for expiry tests. */
 export const SHORT_LIVED_RESOURCE = 'urn:example:short-lived';
 export const CLIENT_ID = 'api-client';
@@ -47,6 +49,8 @@ export interface ProviderHarness {
   /** Starts a new provider object with a new signing key first and the old ones after; the port stays. */
   rotateKeys(key?: JWK): Promise<JWK>;
   clientCredentialsToken(resource: string, scope?: string): Promise<string>;
+  /** The same grant for the other client, `jwt-client` (private_key_jwt): a token issued to another client. */
+  otherClientToken(resource: string, scope?: string): Promise<string>;
   /** An ID token issued by the provider's own IdToken model (aud = client id, nonce, at_hash). */
   idToken(): Promise<string>;
   revoke(token: string): Promise<void>;
@@ -161,6 +165,7 @@ export async function startProvider(options: ProviderHarnessOptions = {}): Promi
         introspection: true,
         resources: {
           [OPAQUE_RESOURCE]: { scope: 'read write', accessTokenFormat: 'opaque', accessTokenTTL: 300 },
+          [OTHER_API_AUDIENCE]: { scope: 'read write', accessTokenFormat: 'jwt', accessTokenTTL: 300, jwt: { sign: { alg: 'RS256' } } },
           [SHORT_LIVED_RESOURCE]: { scope: 'read', accessTokenFormat: 'opaque', accessTokenTTL: 2 },
         },
       }),
@@ -249,6 +254,33 @@ export async function startProvider(options: ProviderHarnessOptions = {}): Promi
     },
     async clientCredentialsToken(resource, scope = 'read') {
       const body = await tokenRequest({ grant_type: 'client_credentials', resource, scope });
+      return body.access_token as string;
+    },
+    async otherClientToken(resource, scope = 'read') {
+      const tokenEndpoint = `${issuer}${options.routes?.token ?? '/token'}`;
+      const assertion = await new SignJWT({})
+        .setProtectedHeader({ alg: 'RS256', kid: clientKey.kid! })
+        .setIssuer(JWT_CLIENT_ID)
+        .setSubject(JWT_CLIENT_ID)
+        .setAudience(issuer)
+        .setJti(`jti-${Math.random().toString(36).slice(2)}`)
+        .setIssuedAt()
+        .setExpirationTime('1m')
+        .sign(await importJWK(clientKey, 'RS256'));
+      const response = await fetch(tokenEndpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          resource,
+          scope,
+          client_id: JWT_CLIENT_ID,
+          client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+          client_assertion: assertion,
+        }).toString(),
+      });
+      const body = (await response.json()) as Record<string, unknown>;
+      if (!response.ok) throw new Error(`token endpoint answered ${response.status}: ${JSON.stringify(body)}`);
       return body.access_token as string;
     },
     async idToken() {
