@@ -27,5 +27,5 @@ app.listen(Number(process.env.PORT), '127.0.0.1');
 `,
   }),
   migrated: { file: 'server.js', contains: ["require('oidc-token-guard')", 'expressJwtSecret(issuerKeySource)'] },
-  cliArgs: ['--audience', 'api://default'],
+  cliArgs: ({ audience }) => ['--audience', audience],
 });

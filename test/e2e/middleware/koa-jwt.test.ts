@@ -20,5 +20,5 @@ app.listen(Number(process.env.PORT), '127.0.0.1');
 `,
   }),
   migrated: { file: 'server.js', contains: ['koaJwtSecret(issuerKeySource)'] },
-  cliArgs: ['--audience', 'api://default'],
+  cliArgs: ({ audience }) => ['--audience', audience],
 });

@@ -57,8 +57,8 @@ export interface MigratedAppSpec {
   files(input: AppInput): Record<string, string>;
   /** The file the migration must change, and what it must contain after. */
   readonly migrated: { readonly file: string; readonly contains: readonly string[] };
-  /** CLI arguments besides --json and the path (e.g. --audience). */
-  readonly cliArgs?: readonly string[];
+  /** CLI arguments besides --json and the path (--issuer, --audience where the app's code does not name them). */
+  cliArgs?(input: AppInput): readonly string[];
 }
 
 interface JsonReport {
@@ -98,6 +98,7 @@ export function describeMigratedApp(spec: MigratedAppSpec): void {
     let report: JsonReport;
     let service: Service | undefined;
     let port: number;
+    let cliArgs: readonly string[] = [];
 
     const claimsFor = (audience: string, lifetime = 300) => {
       const now = Math.floor(Date.now() / 1000);
@@ -125,7 +126,9 @@ export function describeMigratedApp(spec: MigratedAppSpec): void {
 
       writeFileSync(join(app, 'package.json'), `${JSON.stringify({ name: `orders-${spec.library.replace(/[@/]/g, '')}`, private: true, type: 'commonjs' }, null, 2)}\n`);
       writeFileSync(join(app, '.gitignore'), 'node_modules/\n');
-      for (const [path, text] of Object.entries(spec.files({ issuer: provider.issuer, audience: API_AUDIENCE, pinnedKey }))) {
+      const input = { issuer: provider.issuer, audience: API_AUDIENCE, pinnedKey };
+      cliArgs = spec.cliArgs?.(input) ?? [];
+      for (const [path, text] of Object.entries(spec.files(input))) {
         mkdirSync(dirname(join(app, path)), { recursive: true });
         writeFileSync(join(app, path), text);
       }
@@ -156,7 +159,7 @@ export function describeMigratedApp(spec: MigratedAppSpec): void {
     });
 
     it('oidc-codemod rewrites the app, and a second run changes nothing', async () => {
-      const migration = await run(NODE, [CLI, '--json', ...RUNTIME_IMPORT, ...(spec.cliArgs ?? []), '.'], { cwd: app, timeoutMs: 60_000 });
+      const migration = await run(NODE, [CLI, '--json', ...RUNTIME_IMPORT, ...cliArgs, '.'], { cwd: app, timeoutMs: 60_000 });
       expect(migration.status, migration.stderr + migration.stdout).toBe(0);
       report = JSON.parse(migration.stdout) as JsonReport;
       expect(report.errors).toEqual([]);
@@ -167,7 +170,7 @@ export function describeMigratedApp(spec: MigratedAppSpec): void {
       for (const expected of spec.migrated.contains) expect(text).toContain(expected);
       expect(text).not.toContain('BEGIN PUBLIC KEY');
 
-      const again = await run(NODE, [CLI, '--json', '--dry-run', ...RUNTIME_IMPORT, ...(spec.cliArgs ?? []), '.'], { cwd: app, timeoutMs: 60_000 });
+      const again = await run(NODE, [CLI, '--json', '--dry-run', ...RUNTIME_IMPORT, ...cliArgs, '.'], { cwd: app, timeoutMs: 60_000 });
       expect(again.status, again.stderr).toBe(0);
       expect((JSON.parse(again.stdout) as JsonReport).summary.filesChanged).toBe(0);
     }, 90_000);
