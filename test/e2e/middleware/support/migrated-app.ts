@@ -35,7 +35,10 @@ const CLOCK = `'use strict';
 const realNow = Date.now;
 let shift = 0;
 Date.now = () => realNow() + shift;
-process.on('SIGUSR2', () => { shift += 31000; });
+process.on('SIGUSR2', () => {
+  shift += 31000;
+  process.stdout.write('oidc-e2e: clock moved\\n');
+});
 `;
 
 export interface AppInput {
@@ -212,8 +215,12 @@ export function describeMigratedApp(spec: MigratedAppSpec): void {
         const token = await provider.clientCredentialsToken();
         expect(JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString()).kid).toBe(key.kid);
         // Past the JWKS cooldown of the key set fetched for the tokens above.
+        const moved = service!.output().split('oidc-e2e: clock moved').length;
         service!.child.kill('SIGUSR2');
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        for (let waited = 0; service!.output().split('oidc-e2e: clock moved').length === moved; waited += 20) {
+          if (waited > 5_000) throw new Error(`the app did not move its clock:\n${service!.output()}`);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
         const { status, body } = await get(token);
         expect(status, `${body}\n${service!.output()}`).toBe(200);
       });
