@@ -38,9 +38,13 @@ export function rewriteKeyTakingVerification(context: TransformContext, site: Ve
       if (!token) return { ok: false, reason: 'the call has no token' };
       const callback = site.call.args.slice(2).find((argument) => isFunction(unwrap(argument)) || isIdentifier(unwrap(argument)) && context.analysis.values.evaluate(argument).kind === 'function');
       if (callback) {
-        if (!isIdentifier(unwrap(callback))) return { ok: false, reason: 'an inline callback would be written twice; name it first' };
-        const name = textOf(context.source, callback);
-        const text = `${instance}.${method}(${textOf(context.source, token)}).then((body) => ${name}(null, { body }), (error) => ${name}(error))`;
+        // The callback keeps receiving `(err, verified)`, the claims as njwt's `body`.
+        const written = textOf(context.source, callback);
+        const callable = isIdentifier(unwrap(callback)) ? written : `(${written})`;
+        let text: string;
+        if (method === 'verify') text = `${instance}.verify(${textOf(context.source, token)}, (error, body) => ${callable}(error, error ? undefined : { body }))`;
+        else if (isIdentifier(unwrap(callback))) text = `${instance}.introspect(${textOf(context.source, token)}).then((body) => ${callable}(null, { body }), (error) => ${callable}(error))`;
+        else return { ok: false, reason: 'an inline callback would be written twice; name it first' };
         return { ok: true, rewrite: { edits: [replaceNode(call, text)], replaced: [rangeOf(call)], copied: [token, callback] } };
       }
       // njwt returned a Jwt whose claims are `body`.

@@ -25,7 +25,8 @@ export const nestjsJwt: MiddlewareKeyRewrite = {
     if (!moduleOptions || moduleOptions.type !== 'ObjectExpression' || spreadsIn(moduleOptions)) {
       return { ok: false, reason: 'the JwtModule options are not all written here: set secretOrKeyProvider and verifyOptions by hand' };
     }
-    if (SIGNING_OPTIONS.some((name) => propertyNamed(moduleOptions, name)) || (holder.member.key?.name === 'secret' && !propertyNamed(moduleOptions, 'publicKey'))) {
+    // A `secret` that holds the public key (the pinned material found here) signs nothing; a private key does.
+    if (SIGNING_OPTIONS.some((name) => propertyNamed(moduleOptions, name))) {
       return { ok: false, reason: 'this JwtModule also signs tokens with its own key: keep it for signing, and verify the issuer\'s access tokens with createAccessTokenVerifier(...) instead' };
     }
     const edits: TextEdit[] = [];
