@@ -12,6 +12,7 @@ import { bindingsRead, isHoistable } from './lib/hoisting.js';
 import { HelperInstances } from './lib/helper-instances.js';
 import { newConfig, requiredText, type HelperConfig } from './lib/helper-config.js';
 import { defineTransform, environmentSetting, type TransformContext } from './lib/transformer.js';
+import { runtimeNamesIn } from './lib/middleware/introspecting.js';
 import { removeUnused } from './lib/unused.js';
 import { rewriteVerificationCall, type CallRewrite } from './lib/verification-rewrites.js';
 
@@ -50,7 +51,7 @@ function rewrite(context: TransformContext): void {
       context.review(finding.site.call.node, 'the introspector cannot be declared before this code (it reads constants declared after it)');
       continue;
     }
-    context.edit(...call.rewrite.edits.map((edit) => ({ range: edit.range, text: edit.text.split(INSTANCE).join(name) })));
+    context.edit(...call.rewrite.edits.map((edit) => ({ range: edit.range, text: runtimeNamesIn(edit.text.split(INSTANCE).join(name), helpers) })));
     replaced.push(...call.rewrite.replaced);
     for (const binding of config.reads) keep.add(binding);
     for (const node of call.rewrite.copied) for (const binding of bindingsRead(context.index, node)) keep.add(binding);

@@ -10,11 +10,16 @@ import type { VerificationSite } from '../../../src/analysis/verify-sites.js';
 import type { TransformContext } from '../transformer.js';
 import type { CallRewriteResult } from '../verification-rewrites.js';
 import { awaitedCall } from './awaiting.js';
+import { rewriteIntrospectingMiddleware } from './introspecting.js';
 
 type Method = 'verify' | 'introspect';
 
 /** The rewrite for a site of these libraries, or undefined when the site is not one of theirs. */
 export function rewriteKeyTakingVerification(context: TransformContext, site: VerificationSite, instance: string, method: Method): CallRewriteResult | undefined {
+  if (method === 'introspect') {
+    const middleware = rewriteIntrospectingMiddleware(context, site, instance);
+    if (middleware) return middleware;
+  }
   const call = site.call.node;
   const token = site.call.args[0];
   switch (site.api.id) {
