@@ -22,10 +22,10 @@ import { selfSignedCertificate } from '../../support/https-provider.js';
 import { freePort, httpGet, run, startService, type Service } from '../../support/processes.js';
 import { API_AUDIENCE, CLIENT_ID, OTHER_API_AUDIENCE, startRotatingProvider, type RotatingProvider } from './provider.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
-const CLI = join(ROOT, 'dist', 'cli', 'oidc-codemod.js');
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
+export const CLI = join(ROOT, 'dist', 'cli', 'oidc-codemod.js');
 /** Migrated code imports the runtime package (not a copy of the runtime written into the app). */
-const RUNTIME_IMPORT = ['--helper-import', 'oidc-token-guard'];
+export const RUNTIME_IMPORT = ['--helper-import', 'oidc-token-guard'];
 const NODE = process.execPath;
 /** Set OIDC_E2E_KEEP=1 to keep the scratch repositories for a look after the run. */
 const KEEP = process.env.OIDC_E2E_KEEP === '1';
@@ -64,19 +64,19 @@ export interface MigratedAppSpec {
   cliArgs?(input: AppInput): readonly string[];
 }
 
-interface JsonReport {
+export interface JsonReport {
   summary: { filesChanged: number; sitesRewritten: number; sitesForReview: number };
   files: { path: string; changed: boolean; review: { line: number; reason: string }[] }[];
   errors: { path: string; reason: string }[];
 }
 
-function link(target: string, path: string): void {
+export function link(target: string, path: string): void {
   mkdirSync(dirname(path), { recursive: true });
   symlinkSync(target, path);
 }
 
 /** The packed runtime, extracted once into `folder`, with `jose` resolving from this repository. */
-async function extractRuntime(folder: string): Promise<string> {
+export async function extractRuntime(folder: string): Promise<string> {
   const tarball = packedTarballs().runtime;
   mkdirSync(folder, { recursive: true });
   const untar = await run('tar', ['xzf', tarball, '-C', folder], { cwd: folder });
@@ -86,7 +86,7 @@ async function extractRuntime(folder: string): Promise<string> {
   return runtime;
 }
 
-async function git(cwd: string, ...args: string[]): Promise<void> {
+export async function git(cwd: string, ...args: string[]): Promise<void> {
   const result = await run('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.test', '-c', 'commit.gpgsign=false', ...args], { cwd });
   if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
 }

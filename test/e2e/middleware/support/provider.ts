@@ -42,9 +42,9 @@ function postForm(url: string, form: Record<string, string>, authorization: stri
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
-        const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
-        if (res.statusCode !== 200) reject(new Error(`token endpoint answered ${res.statusCode}: ${JSON.stringify(parsed)}`));
-        else resolve(parsed);
+        const text = Buffer.concat(chunks).toString('utf8');
+        if (res.statusCode !== 200) reject(new Error(`${url} answered ${res.statusCode}: ${text}`));
+        else resolve(text === '' ? {} : (JSON.parse(text) as Record<string, unknown>));
       });
     });
     req.on('error', reject);
@@ -116,6 +116,68 @@ export async function startRotatingProvider(tls: TlsMaterial): Promise<RotatingP
       signingKeys.unshift(key);
       handler = buildProvider().callback();
       return key;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export const ORG_ISSUER = 'https://acme.okta.com';
+/** Opaque access tokens, which only introspection can check. */
+const ORG_RESOURCE = 'urn:acme:orders';
+
+export interface OrgProvider {
+  /** `https://127.0.0.1:<port>`, where the app's requests for https://acme.okta.com are routed. */
+  readonly origin: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  accessToken(): Promise<string>;
+  idToken(): Promise<string>;
+  revoke(token: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * An Okta org authorization server look-alike: issuer https://acme.okta.com, Okta's org routes
+ * (/oauth2/v1/token, /oauth2/v1/introspect, /oauth2/v1/revoke, /oauth2/v1/keys), served on 127.0.0.1 over HTTPS.
+ */
+export async function startOrgProvider(tls: TlsMaterial): Promise<OrgProvider> {
+  const server: Server = createServer({ key: tls.key, cert: tls.cert });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const provider = new Provider(ORG_ISSUER, {
+    jwks: { keys: [await newSigningKey('org-key')] },
+    clients: [
+      {
+        client_id: CLIENT_ID,
+        client_secret: CLIENT_SECRET,
+        grant_types: ['client_credentials', ID_TOKEN_GRANT],
+        response_types: [],
+        redirect_uris: [],
+        token_endpoint_auth_method: 'client_secret_basic',
+      },
+    ],
+    routes: { token: '/oauth2/v1/token', introspection: '/oauth2/v1/introspect', revocation: '/oauth2/v1/revoke', jwks: '/oauth2/v1/keys' },
+    ...sharedConfiguration({ introspection: true, resources: { [ORG_RESOURCE]: { scope: 'read write', accessTokenFormat: 'opaque', accessTokenTTL: 300 } } }),
+  });
+  registerIdTokenGrant(provider);
+  server.on('request', provider.callback());
+
+  const basic = `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`;
+  return {
+    origin,
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    async accessToken() {
+      return (await postForm(`${origin}/oauth2/v1/token`, { grant_type: 'client_credentials', resource: ORG_RESOURCE, scope: 'read' }, basic, tls.cert)).access_token as string;
+    },
+    async idToken() {
+      return (await postForm(`${origin}/oauth2/v1/token`, { grant_type: ID_TOKEN_GRANT }, basic, tls.cert)).id_token as string;
+    },
+    async revoke(token) {
+      await postForm(`${origin}/oauth2/v1/revoke`, { token, token_type_hint: 'access_token' }, basic, tls.cert);
     },
     async close() {
       server.closeAllConnections();
