@@ -1,4 +1,7 @@
-/** express-jwt 7/8: `expressjwt({ secret: PEM })` becomes `expressjwt({ secret: expressJwtSecret(issuerKeySource), algorithms, issuer, audience })`. */
+/**
+ * express-jwt: `expressjwt({ secret: PEM })` becomes `expressjwt({ secret: expressJwtSecret(issuerKeySource), algorithms,
+ * issuer, audience })`; express-jwt 6 (`jwt({ secret })`) gets the adapter inside its callback secret.
+ */
 import { rangeOf } from '../../../src/analysis/syntax.js';
 import type { MiddlewareKeyRewrite } from './contract.js';
 import { memberHolding, replaceMemberValue } from './options.js';
@@ -9,14 +12,15 @@ export const expressJwt: MiddlewareKeyRewrite = {
   adapter: 'expressJwtSecret',
   rewrite(input) {
     const { context, site } = input;
-    if (site.api.id === 'express-jwt.default') {
-      // express-jwt 6 calls a secret function as (req, header, payload, cb); the adapter has the 7/8 shape.
-      return { ok: false, reason: 'express-jwt 6 (the default export) takes a callback secret: upgrade to express-jwt 8 (`expressjwt`), then run again' };
-    }
     const holder = site.keySlot && memberHolding(context, site.keySlot.node);
     if (!holder) return { ok: false, reason: 'the key is not written in the options of expressjwt(): replace `secret` with expressJwtSecret(...) by hand' };
     const settings = settingEdits(input, holder.object, { issuer: 'issuer', audience: 'audience', algorithms: 'algorithms' });
     if (!settings.ok) return settings;
-    return { ok: true, edits: [replaceMemberValue(holder.member, input.keySource), ...settings.edits], replaced: [rangeOf(holder.member)], notes: [] };
+    // express-jwt 6 (its default export) calls a secret function as (req, header, payload, cb); the adapter has the
+    // 7/8 shape `(req, { header, payload }) => Promise`.
+    const secret = site.api.id === 'express-jwt.default'
+      ? `(req, header, payload, done) => { ${input.keySource}(req, { header, payload }).then((key) => done(null, key), done); }`
+      : input.keySource;
+    return { ok: true, edits: [replaceMemberValue(holder.member, secret), ...settings.edits], replaced: [rangeOf(holder.member)], notes: [] };
   },
 };
