@@ -4,13 +4,25 @@
  * servers verify access tokens with the API's audience (`--audience`, default `api://default`).
  */
 import { idTokenFindings } from '../src/analysis/id-token-use.js';
+import { issuerFactsOf } from '../src/analysis/issuer-facts.js';
+import { usesOrgServer } from '../src/analysis/org-server-use.js';
+import type { VerificationSite } from '../src/analysis/verify-sites.js';
 import { DEFAULT_CUSTOM_AS_AUDIENCE } from '../src/knowledge/issuers.js';
 import { defineTransform, type TransformContext } from './lib/transformer.js';
+import { orgAsIntrospection } from './org-as-introspection.js';
 
 function rewrite(context: TransformContext): void {
   const audience = context.options.audience ?? DEFAULT_CUSTOM_AS_AUDIENCE;
   for (const finding of idTokenFindings(context.analysis, context.tokens, context.source, { audience })) {
     const edit = finding.toAccessToken;
+    if (finding.kind !== 'id-token-sent' && isCognito(finding.site)) {
+      // Cognito access tokens carry no `aud`: an API audience would reject every one of them.
+      context.review(
+        finding.node,
+        "the issuer is an AWS Cognito user pool, whose access tokens carry token_use and client_id instead of an audience: verify them with createAccessTokenVerifier({ issuer, tokenUse: 'access', clientId }) by hand",
+      );
+      continue;
+    }
     if (!edit) {
       context.review(finding.node, reasonLeftAlone(finding.kind));
       continue;
@@ -18,7 +30,10 @@ function rewrite(context: TransformContext): void {
     context.edit(...edit.edits);
     context.rewrote(finding.node);
     if (finding.kind !== 'id-token-sent') {
-      if (!context.options.audience && !edit.audienceFromConfiguration) {
+      // Access tokens of an org server cannot be verified locally: org-as-introspection finishes the rewrite.
+      const orgServer = usesOrgServer(finding.site, { orgIssuers: context.options.orgIssuers ?? [] });
+      if (orgServer) context.handOff('org-as-introspection', finding.node, false);
+      if (!context.options.audience && !edit.audienceFromConfiguration && (!orgServer || context.options.toCustomAs)) {
         context.review(finding.node, `the API's audience is assumed to be '${audience}': run again with --audience if it is another`);
       }
       if (finding.kind === 'id-token-from-request') {
@@ -28,6 +43,11 @@ function rewrite(context: TransformContext): void {
       context.review(finding.node, 'the client now sends the access token: make sure it requests the scopes the API needs');
     }
   }
+}
+
+function isCognito(site: VerificationSite): boolean {
+  const facts = issuerFactsOf(site.issuer?.value);
+  return facts.length > 0 && facts.every((fact) => fact.shape.kind === 'other-provider' && fact.shape.provider === 'cognito');
 }
 
 function reasonLeftAlone(kind: string): string {
@@ -41,6 +61,6 @@ function reasonLeftAlone(kind: string): string {
   }
 }
 
-const transform = defineTransform('id-token-to-access-token', rewrite);
+const transform = defineTransform('id-token-to-access-token', rewrite, () => ({ 'org-as-introspection': orgAsIntrospection }));
 export const idTokenToAccessToken = transform.run;
 export default transform.jscodeshiftTransform;

@@ -5,13 +5,15 @@
  */
 import { issuerFactsOf } from '../src/analysis/issuer-facts.js';
 import { pinnedKeyFindings } from '../src/analysis/pinned-keys.js';
-import { algorithmsText, audienceText, clockToleranceText, issuerText, newConfig } from './lib/helper-config.js';
+import { quoted } from '../src/analysis/edits.js';
+import { algorithmsText, audienceText, clockToleranceText, cognitoClientIdText, isCognitoIssuer, issuerText, newConfig } from './lib/helper-config.js';
 import { HelperInstances } from './lib/helper-instances.js';
 import { bindingsRead } from './lib/hoisting.js';
 import { defineTransform, type TransformContext } from './lib/transformer.js';
 import { isMiddlewareKeySite, rewriteMiddlewareKey } from './lib/middleware/index.js';
+import { selfIssuedTokens } from './lib/self-issued.js';
 import { removeUnused } from './lib/unused.js';
-import { rewriteVerificationCall } from './lib/verification-rewrites.js';
+import { applyCallRewrite, rewriteVerificationCall } from './lib/verification-rewrites.js';
 
 /** Stands for the verifier's name until it is declared. */
 const INSTANCE = '\u0000verifier\u0000';
@@ -21,7 +23,13 @@ function rewrite(context: TransformContext): void {
   const replaced: (readonly [number, number])[] = [];
   const keep = new Set<unknown>();
 
-  for (const finding of pinnedKeyFindings(context.analysis, context.source)) {
+  const findings = pinnedKeyFindings(context.analysis, context.source);
+  const selfIssued = findings.length > 0 ? selfIssuedTokens(context) : undefined;
+  for (const finding of findings) {
+    if (selfIssued) {
+      context.review(finding.node, selfIssued);
+      continue;
+    }
     if (finding.kind === 'key-import') {
       context.review(finding.node, 'key material is imported here, but no verification in this file uses it: resolve keys from the issuer\'s JWKS where they are used');
       continue;
@@ -35,8 +43,17 @@ function rewrite(context: TransformContext): void {
       context.review(finding.node, 'the issuer is an Okta org authorization server, whose access tokens cannot be verified locally: run the org-as-introspection transform');
       continue;
     }
+    if (context.runtimeUnavailable) {
+      context.review(finding.node, context.runtimeUnavailable);
+      continue;
+    }
     const config = newConfig();
-    config.properties.push(['issuer', issuerText(context, site, config)], ['audience', audienceText(context, site, config)]);
+    if (isCognitoIssuer(context, site)) {
+      // Cognito access tokens carry `token_use` and `client_id` instead of `aud`.
+      config.properties.push(['issuer', issuerText(context, site, config)], ['tokenUse', quoted(context.source, 'access')], ['clientId', cognitoClientIdText(context, site, config)]);
+    } else {
+      config.properties.push(['issuer', issuerText(context, site, config)], ['audience', audienceText(context, site, config)]);
+    }
     const algorithms = algorithmsText(context, site);
     if (algorithms) config.properties.push(['algorithms', algorithms]);
     const clockTolerance = clockToleranceText(site);
@@ -51,12 +68,13 @@ function rewrite(context: TransformContext): void {
       context.review(site.call.node, result.reason);
       continue;
     }
-    const name = helpers.instance('createAccessTokenVerifier', config.properties, site.call.node, config.reads, config.notes.join('; ') || undefined);
-    if (!name) {
-      context.review(site.call.node, 'the verifier cannot be declared before this code (it reads constants declared after it)');
+    const instance = helpers.instance('createAccessTokenVerifier', config.properties, site.call.node, config.reads, config.notes.join('; ') || undefined);
+    if (!instance.ok) {
+      context.review(site.call.node, instance.reason);
       continue;
     }
-    context.edit(...result.rewrite.edits.map((edit) => ({ range: edit.range, text: edit.text.split(INSTANCE).join(name) })));
+    const { name } = instance;
+    applyCallRewrite(context, site, result.rewrite, INSTANCE, name);
     replaced.push(...result.rewrite.replaced);
     for (const binding of config.reads) keep.add(binding);
     for (const node of result.rewrite.copied) for (const binding of bindingsRead(context.index, node)) keep.add(binding);

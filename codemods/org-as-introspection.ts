@@ -11,10 +11,11 @@ import { knownString } from '../src/analysis/values.js';
 import { bindingsRead, isHoistable } from './lib/hoisting.js';
 import { HelperInstances } from './lib/helper-instances.js';
 import { newConfig, requiredText, type HelperConfig } from './lib/helper-config.js';
+import { jwksDiscovery } from './jwks-discovery.js';
 import { defineTransform, environmentSetting, type TransformContext } from './lib/transformer.js';
 import { runtimeNamesIn } from './lib/middleware/introspecting.js';
 import { removeUnused } from './lib/unused.js';
-import { rewriteVerificationCall, type CallRewrite } from './lib/verification-rewrites.js';
+import { applyCallRewrite, rewriteVerificationCall, type CallRewrite } from './lib/verification-rewrites.js';
 
 const INSTANCE = '\u0000introspector\u0000';
 
@@ -34,24 +35,42 @@ function rewrite(context: TransformContext): void {
         context.review(finding.node, `the org URL is not written as a literal here: switch to '${finding.customIssuer}' by hand`);
         continue;
       }
+      if (finding.site.key?.kind === 'material' || finding.site.key?.kind === 'file') {
+        // A pinned org key would reject every token of the custom server: its keys come by discovery instead.
+        if (finding.site.api.id !== 'jsonwebtoken.verify' && finding.site.api.id !== 'jose.jwtVerify') {
+          context.review(finding.node, `the org key is pinned and ${finding.site.library} takes a key, not a verifier: switch to '${finding.customIssuer}' and resolve its keys from its JWKS by hand`);
+          continue;
+        }
+        if (context.runtimeUnavailable) {
+          context.review(finding.node, context.runtimeUnavailable);
+          continue;
+        }
+        context.handOff('jwks-discovery', finding.node, true);
+      }
       context.edit(...finding.toCustomServer);
       context.rewrote(finding.node);
       context.review(finding.node, `now verifies tokens of '${finding.customIssuer}': make sure the custom authorization server exists and issues the scopes your clients request`);
       continue;
     }
 
+    if (context.runtimeUnavailable) {
+      const pinned = finding.site.key?.kind === 'material' || finding.site.key?.kind === 'file';
+      context.review(finding.node, pinned ? context.runtimeUnavailable : `${context.runtimeUnavailable}; or run with --to-custom-as, which keeps the verification where it is`);
+      continue;
+    }
     const config = introspectorConfig(context, finding);
     const call = introspectionCall(context, finding);
     if (!call.ok) {
       context.review(finding.site.call.node, call.reason);
       continue;
     }
-    const name = helpers.instance('createTokenIntrospector', config.properties, finding.site.call.node, config.reads, config.notes.join('; ') || undefined);
-    if (!name) {
-      context.review(finding.site.call.node, 'the introspector cannot be declared before this code (it reads constants declared after it)');
+    const instance = helpers.instance('createTokenIntrospector', config.properties, finding.site.call.node, config.reads, config.notes.join('; ') || undefined);
+    if (!instance.ok) {
+      context.review(finding.site.call.node, instance.reason);
       continue;
     }
-    context.edit(...call.rewrite.edits.map((edit) => ({ range: edit.range, text: runtimeNamesIn(edit.text.split(INSTANCE).join(name), helpers) })));
+    const { name } = instance;
+    applyCallRewrite(context, finding.site, call.rewrite, INSTANCE, name, (text) => runtimeNamesIn(text, helpers));
     replaced.push(...call.rewrite.replaced);
     for (const binding of config.reads) keep.add(binding);
     for (const node of call.rewrite.copied) for (const binding of bindingsRead(context.index, node)) keep.add(binding);
@@ -99,7 +118,7 @@ function introspectionCall(context: TransformContext, finding: OrgAccessTokenFin
   if (site.api.id === '@okta/jwt-verifier#verifyAccessToken') {
     // `verifier.verifyAccessToken(token, aud)` resolved with `{ claims }`; the introspector keeps that shape.
     const token = site.call.args[0];
-    if (!token) return { ok: false, reason: 'the call has no token' };
+    if (!token) return { ok: false, reason: 'the call passes no token: introspect the request\'s token by hand' };
     const text = `${INSTANCE}.introspect(${textOf(context.source, token)}).then((claims) => ({ claims }))`;
     return { ok: true, rewrite: { edits: [replaceNode(site.call.node, text)], replaced: [rangeOf(site.call.node)], copied: [token] } };
   }
@@ -109,6 +128,6 @@ function introspectionCall(context: TransformContext, finding: OrgAccessTokenFin
   return rewriteVerificationCall(context, site, INSTANCE, 'introspect');
 }
 
-const transform = defineTransform('org-as-introspection', rewrite);
+const transform = defineTransform('org-as-introspection', rewrite, () => ({ 'jwks-discovery': jwksDiscovery }));
 export const orgAsIntrospection = transform.run;
 export default transform.jscodeshiftTransform;

@@ -3,7 +3,7 @@
  * Providers rotate signing keys; a pinned key breaks on rotation or keeps trusting a retired key.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { textFactsOf, typeOracleOf } from '../src/analysis/eslint.js';
+import { textFactsOf, valueOracleOf } from '../src/analysis/eslint.js';
 import { pinnedKeyFindings, remoteJwksEdit, type PinnedKeyFinding } from '../src/analysis/pinned-keys.js';
 import type { AstNode } from '../src/analysis/syntax.js';
 import { verificationAnalysisFor } from '../src/analysis/verify-sites.js';
@@ -14,10 +14,11 @@ import { fixerFor } from './fix/edits.js';
 export type Options = [
   {
     allowKeyFiles?: boolean;
+    reportSelfIssued?: boolean;
   },
 ];
 
-export type MessageIds = 'pinnedKey' | 'pinnedKeyFile' | 'embeddedKey' | 'pinnedKeyConstant' | 'pinnedKeyImport' | 'useRemoteJwks';
+export type MessageIds = 'pinnedKey' | 'pinnedKeyFile' | 'embeddedKey' | 'pinnedKeyConstant' | 'pinnedKeyImport' | 'selfIssuedKey' | 'useRemoteJwks';
 
 export default createRule<Options, MessageIds>({
   name: 'no-hardcoded-jwt-key',
@@ -26,6 +27,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: "Disallow JWT verification keys written into source or read from a fixed file; resolve them from the issuer's JWKS",
       recommended: 'recommended',
+      strictOptions: [{ reportSelfIssued: true }],
     },
     hasSuggestions: true,
     messages: {
@@ -39,6 +41,8 @@ export default createRule<Options, MessageIds>({
         "'{{name}}' holds {{material}} for a verifier to import. Providers rotate signing keys, so a pinned key breaks or trusts a retired key: resolve keys at run time from the issuer's jwks_uri instead.",
       pinnedKeyImport:
         "{{material}} is turned into a verification key here. Providers rotate signing keys, so a pinned key breaks or trusts a retired key: resolve keys at run time from the issuer's jwks_uri (createRemoteJWKSet).",
+      selfIssuedKey:
+        '{{material}} verifies tokens this project signs itself. Rotating a pinned key means a release: publish the public key as a JWKS (or keep it in a key store) and resolve it by kid, so that the signing key can rotate.',
       useRemoteJwks: 'Resolve keys from {{jwksUri}} at run time, with caching.',
     },
     schema: [
@@ -50,10 +54,15 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description: 'Allow keys read from a fixed path, for teams that mount keys there from a secret store that rotates them.',
           },
+          reportSelfIssued: {
+            type: 'boolean',
+            description:
+              'Also report pinned keys that verify tokens the project issues itself (the module signs tokens and the verification expects no identity provider issuer). Off by default; on in the strict preset.',
+          },
         },
       },
     ],
-    defaultOptions: [{ allowKeyFiles: false }],
+    defaultOptions: [{ allowKeyFiles: false, reportSelfIssued: false }],
   },
   create(context, [options]) {
     const { sourceCode } = context;
@@ -63,7 +72,7 @@ export default createRule<Options, MessageIds>({
 
     return {
       Program(program) {
-        const analysis = verificationAnalysisFor(program as unknown as AstNode, typeOracleOf(context));
+        const analysis = verificationAnalysisFor(program as unknown as AstNode, valueOracleOf(context));
         const index = analysis.resolver.index;
         for (const finding of pinnedKeyFindings(analysis, sourceCode.text, options, mentionsModule)) {
           context.report({ node: finding.node as unknown as TSESTree.Node, ...describe(finding) });
@@ -75,6 +84,10 @@ export default createRule<Options, MessageIds>({
             const remote = remoteJwksEdit(finding.site, sourceCode.text, index);
             return remote ? [{ messageId: 'useRemoteJwks', data: { jwksUri: remote.jwksUri }, fix: fixerFor(remote.edits) }] : [];
           };
+          if (finding.selfIssued && finding.kind !== 'embedded-jwk') {
+            const material = finding.kind === 'file' ? `The key read from ${finding.path}` : capitalize(describeKeyMaterial(finding.material));
+            return { messageId: 'selfIssuedKey', data: { material } };
+          }
           switch (finding.kind) {
             case 'material':
               return { messageId: 'pinnedKey', data: { material: capitalize(describeKeyMaterial(finding.material)) }, suggest: suggest() };

@@ -4,7 +4,7 @@
  * client of the same issuer, and skips the scopes and policies of the authorization server.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { textFactsOf, typeOracleOf } from '../src/analysis/eslint.js';
+import { textFactsOf, valueOracleOf } from '../src/analysis/eslint.js';
 import { idTokenFindings, type IdTokenFinding } from '../src/analysis/id-token-use.js';
 import type { AstNode } from '../src/analysis/syntax.js';
 import { tokenSourcesFor } from '../src/analysis/token-sources.js';
@@ -55,7 +55,7 @@ export default createRule<Options, MessageIds>({
     return {
       Program(program) {
         const root = program as unknown as AstNode;
-        const analysis = serverCandidate ? verificationAnalysisFor(root, typeOracleOf(context)) : undefined;
+        const analysis = serverCandidate ? verificationAnalysisFor(root, valueOracleOf(context)) : undefined;
         for (const finding of idTokenFindings(analysis, tokenSourcesFor(root), sourceCode.text)) {
           context.report({ node: finding.node as unknown as TSESTree.Node, ...describe(finding) });
         }

@@ -4,7 +4,7 @@
  * found"): introspect them, or issue them from a custom authorization server.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { textFactsOf, typeOracleOf } from '../src/analysis/eslint.js';
+import { textFactsOf, valueOracleOf } from '../src/analysis/eslint.js';
 import { orgServerFindings, type OrgServerFinding } from '../src/analysis/org-server-use.js';
 import type { AstNode } from '../src/analysis/syntax.js';
 import { tokenSourcesFor } from '../src/analysis/token-sources.js';
@@ -69,7 +69,7 @@ export default createRule<Options, MessageIds>({
     return {
       Program(program) {
         const root = program as unknown as AstNode;
-        const analysis = verificationAnalysisFor(root, typeOracleOf(context));
+        const analysis = verificationAnalysisFor(root, valueOracleOf(context));
         const findings = orgServerFindings(analysis, tokenSourcesFor(root), sourceCode.text, { orgIssuers: options.orgIssuers ?? [] });
         for (const finding of findings) context.report({ node: finding.node as unknown as TSESTree.Node, ...describe(finding) });
       },

@@ -10,8 +10,13 @@ export type Preset = 'recommended' | 'strict';
 
 export interface OidcRuleDocs {
   description: string;
-  /** The preset that turns the rule on; rules without one are only in `all`. */
+  /**
+   * The preset that turns the rule on: `recommended` for findings with no known false-positive class,
+   * `strict` for rules that need a closer look; rules without one are only in `all`.
+   */
   recommended?: Preset;
+  /** Options that tighten the rule, which `strict` and `all` turn on (`recommended` keeps the defaults). */
+  strictOptions?: readonly unknown[];
   /** Type information makes the rule see more (imported constants); it works without. */
   requiresTypeChecking?: false;
 }

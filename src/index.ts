@@ -30,17 +30,30 @@ const PRESETS_INCLUDING: Record<Preset | 'none', readonly ConfigName[]> = {
   none: ['all'],
 };
 
-function presetRules(config: ConfigName): Record<string, 'error'> {
+type RuleEntry = 'error' | readonly ['error', ...unknown[]];
+
+/**
+ * - `recommended`: rules whose findings have no known false-positive class, with their default options;
+ * - `strict`: adds rules marked `strict`, and turns on each rule's tightening options (`strictOptions`);
+ * - `all`: every rule, tightened as in `strict`.
+ */
+function presetRules(config: ConfigName): Record<string, RuleEntry> {
   const entries = Object.entries(rules as Record<string, OidcRule>).filter(([, rule]) =>
     PRESETS_INCLUDING[rule.meta.docs?.recommended ?? 'none'].includes(config),
   );
-  return Object.fromEntries(entries.map(([name]) => [`${NAMESPACE}/${name}`, 'error' as const]));
+  return Object.fromEntries(
+    entries.map(([name, rule]) => {
+      const tightened = rule.meta.docs?.strictOptions;
+      const entry: RuleEntry = config !== 'recommended' && tightened ? ['error', ...tightened] : 'error';
+      return [`${NAMESPACE}/${name}`, entry];
+    }),
+  );
 }
 
 interface FlatConfig {
   name: string;
   plugins: Record<string, unknown>;
-  rules: Record<string, 'error'>;
+  rules: Record<string, RuleEntry>;
 }
 
 const plugin = {

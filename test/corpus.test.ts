@@ -88,6 +88,8 @@ interface Label {
 interface Case {
   readonly name: string;
   readonly summary: string;
+  /** The case has a tsconfig.json and is linted a second time with type information: same reports. */
+  readonly typeAware: boolean;
   /** Rules the case exercises, with the safe look-alikes it shows for each. */
   readonly rules: Readonly<Record<string, readonly string[]>>;
   readonly sourceFiles: readonly string[];
@@ -120,14 +122,17 @@ function loadCase(name: string): Case {
   const dir = join(CORPUS, name);
   const problems: string[] = [];
   let summary = '';
+  let typeAware = false;
   let rules: Record<string, readonly string[]> = {};
   const manifest = join(dir, 'case.json');
   if (!existsSync(manifest)) {
     problems.push(`${name}: no case.json`);
   } else {
     try {
-      const parsed = JSON.parse(readFileSync(manifest, 'utf8')) as { summary?: unknown; rules?: unknown };
+      const parsed = JSON.parse(readFileSync(manifest, 'utf8')) as { summary?: unknown; rules?: unknown; typeAware?: unknown };
       summary = typeof parsed.summary === 'string' ? parsed.summary : '';
+      typeAware = parsed.typeAware === true;
+      if (typeAware && !existsSync(join(dir, 'tsconfig.json'))) problems.push(`${name}/case.json: "typeAware" needs a tsconfig.json in the case`);
       if (!summary) problems.push(`${name}/case.json: "summary" must be a non-empty string`);
       if (parsed.rules && typeof parsed.rules === 'object' && !Array.isArray(parsed.rules)) {
         rules = parsed.rules as Record<string, readonly string[]>;
@@ -174,7 +179,7 @@ function loadCase(name: string): Case {
         }
       });
   }
-  return { name, summary, rules, sourceFiles, labels, problems };
+  return { name, summary, typeAware, rules, sourceFiles, labels, problems };
 }
 
 const cases: Case[] = readdirSync(CORPUS)
@@ -188,6 +193,9 @@ const isBuilt = (rule: CorpusRule) => builtRules.has(rule);
 const key = (file: string, line: number) => `${file}:${line}`;
 const positiveCases = (rule: CorpusRule) => cases.filter((c) => c.labels.some((label) => label.rule === rule));
 const negativeCases = (rule: CorpusRule) => cases.filter((c) => rule in c.rules && !c.labels.some((label) => label.rule === rule));
+
+/** Every rule at its default options: what the labels describe (strict options are tested with the rules). */
+const defaultRules = (): Linter.Config => ({ plugins: { oidc: plugin as never }, rules: Object.fromEntries([...builtRules].map((rule) => [rule, 'error' as const])) });
 
 // Filled by the single lint run in beforeAll.
 let lintedFiles: string[] = [];
@@ -246,7 +254,7 @@ beforeAll(async () => {
         files: ['**/*.{js,cjs,mjs,ts,tsx}'],
         languageOptions: { parser: tsParser as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: true } } },
       },
-      plugin.configs.all as unknown as Linter.Config,
+      defaultRules(),
     ],
   });
   const results = await eslint.lintFiles(['.']);
@@ -309,6 +317,39 @@ describe('linting the corpus', () => {
   it('parses every file without fatal errors', () => {
     expect(fatal).toEqual([]);
   });
+});
+
+/**
+ * Type information is optional: cases that follow values across modules are linted again with it (the
+ * case's tsconfig.json), and the rules must report exactly what they report without it.
+ */
+describe.each(cases.filter((c) => c.typeAware).map((c) => [c.name, c] as const))('type-aware and untyped agree on %s', (_name, c) => {
+  it('reports the same lines with and without type information', async () => {
+    const dir = join(CORPUS, c.name);
+    const eslint = new ESLint({
+      cwd: dir,
+      overrideConfigFile: true,
+      overrideConfig: [
+        {
+          files: ['**/*.{js,cjs,mjs,ts,tsx}'],
+          languageOptions: { parser: tsParser as Linter.Parser, parserOptions: { project: './tsconfig.json', tsconfigRootDir: dir } },
+        },
+        defaultRules(),
+      ],
+    });
+    const typed: string[] = [];
+    const results = await eslint.lintFiles(['.']);
+    expect(results.map((result) => corpusPath(result.filePath)).sort()).toEqual([...c.sourceFiles].sort());
+    for (const result of results) {
+      for (const message of result.messages) {
+        expect(message.fatal, `${result.filePath}: ${message.message}`).toBeFalsy();
+        typed.push(`${corpusPath(result.filePath)}:${message.line}:${message.column} ${message.ruleId}`);
+      }
+    }
+    const untyped = reports.filter((report) => report.file.startsWith(`${c.name}/`)).map((report) => `${report.file}:${report.line}:${report.column} ${report.rule}`);
+    expect(untyped.length, 'one report per label').toBe(new Set(c.labels.map((label) => `${label.file}:${label.line} ${label.rule}`)).size);
+    expect(typed.sort()).toEqual(untyped.sort());
+  }, 60_000);
 });
 
 describe.each(CORPUS_RULES)('%s', (rule) => {

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin, { configs, meta, rules } from '../src/index.js';
 
@@ -35,18 +36,47 @@ describe('the plugin object', () => {
     expect(rule.meta.schema).toBeDefined();
   });
 
-  it('places each rule in the presets its docs name', () => {
+  it('places each rule in the presets its docs name, tightened in strict and all', () => {
     for (const [name, rule] of Object.entries(rules)) {
       const id = `oidc/${name}`;
       const preset = rule.meta.docs?.recommended;
-      expect(configs.all.rules[id], `${id} in all`).toBe('error');
+      const strictOptions = rule.meta.docs?.strictOptions;
+      const tightened = strictOptions ? ['error', ...strictOptions] : 'error';
+      expect(configs.all.rules[id], `${id} in all`).toEqual(tightened);
       expect(configs.recommended.rules[id], `${id} in recommended`).toBe(preset === 'recommended' ? 'error' : undefined);
-      expect(configs.strict.rules[id], `${id} in strict`).toBe(preset ? 'error' : undefined);
+      expect(configs.strict.rules[id], `${id} in strict`).toEqual(preset ? tightened : undefined);
     }
     for (const config of Object.values(configs)) {
       expect(config.plugins.oidc).toBe(plugin);
       expect(config.name).toMatch(/^oidc\//);
     }
+  });
+
+  it('strict options are valid options of their rule', () => {
+    const tightened = Object.entries(rules).filter(([, rule]) => rule.meta.docs?.strictOptions);
+    expect(tightened.map(([name]) => name)).toContain('no-hardcoded-jwt-key');
+    for (const [name, rule] of tightened) {
+      const properties = Object.keys((rule.meta.schema as unknown as { properties?: object }[])[0]?.properties ?? {});
+      for (const option of rule.meta.docs!.strictOptions!) expect(properties, name).toEqual(expect.arrayContaining(Object.keys(option as object)));
+    }
+  });
+
+  it('recommended and strict differ as documented: strict also reports keys of self-issued tokens', async () => {
+    const code = [
+      "import jwt from 'jsonwebtoken';",
+      "const PRIVATE_KEY = process.env.SIGNING_KEY;",
+      "const PUBLIC_KEY = '-----BEGIN PUBLIC KEY-----\\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEx7r3cQ8kq0pTxPjU3j3P2Zx9XzD7o5m1b6bH2b0mYl5f1kq7w3Yq6l8pQm2s0cV9n4hQ2yX1r7t5u8w9e0f1g==\\n-----END PUBLIC KEY-----';",
+      "export const issue = (sub) => jwt.sign({ sub }, PRIVATE_KEY, { algorithm: 'ES256' });",
+      "export const check = (token) => jwt.verify(token, PUBLIC_KEY, { algorithms: ['ES256'] });",
+    ].join('\n');
+    const lint = async (config: 'recommended' | 'strict' | 'all') => {
+      const eslint = new ESLint({ overrideConfigFile: true, overrideConfig: [configs[config] as never] });
+      const [result] = await eslint.lintText(code, { filePath: join(root, 'self-issued.js') });
+      return result!.messages.map((message) => `${message.ruleId}:${message.line}:${message.messageId}`);
+    };
+    expect(await lint('recommended')).toEqual([]);
+    expect(await lint('strict')).toEqual(['oidc/no-hardcoded-jwt-key:5:selfIssuedKey']);
+    expect(await lint('all')).toEqual(['oidc/no-hardcoded-jwt-key:5:selfIssuedKey']);
   });
 
   it('the three rules of the problem this plugin solves are errors in recommended, once written', () => {

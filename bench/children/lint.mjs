@@ -94,8 +94,16 @@ for (const result of results) {
   }
 }
 
+// Modules the plugin read beyond the linted files (values followed across modules, untyped).
+const moduleStats = globalThis[Symbol.for('eslint-plugin-oidc.module-facts.stats')];
+const linted = new Set(results.map((result) => result.filePath));
+const moduleFacts = moduleStats
+  ? { modulesRead: moduleStats.modulesRead, cacheHits: moduleStats.cacheHits, failures: moduleStats.failures, beyondLinted: [...moduleStats.pathsRead].filter((path) => !linted.has(path)).length }
+  : undefined;
+
 report({
   config: job.config,
+  moduleFacts,
   files: results.length,
   fatal,
   fatalSamples,

@@ -8,10 +8,13 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 export const AUDIENCE = 'api://default';
 export const CLIENT_ID = '0oabenchclient';
 
-export async function startIssuer({ mountPath = '/oauth2/default', jwksMaxAge = 3600 } = {}) {
+export async function startIssuer({ mountPath = '/oauth2/default', jwksMaxAge = 3600, fillerKeys = 0 } = {}) {
   const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
   const kid = 'bench-key-1';
   const jwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
+  // fillerKeys: that many Ed25519 keys (one key under as many kids) published before the signing key, for key selection in a large JWKS.
+  const filler = fillerKeys > 0 ? await exportJWK((await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true })).publicKey) : undefined;
+  const fillers = Array.from({ length: fillerKeys }, (_, i) => ({ ...filler, kid: `filler-${i}` }));
   const counts = new Map();
   const server = createServer();
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -27,7 +30,7 @@ export async function startIssuer({ mountPath = '/oauth2/default', jwksMaxAge = 
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: ['RS256'],
   });
-  const jwks = JSON.stringify({ keys: [jwk] });
+  const jwks = JSON.stringify({ keys: [...fillers, jwk] });
 
   server.on('request', (req, res) => {
     const path = (req.url ?? '/').split('?')[0];

@@ -74,12 +74,22 @@ export async function measureOverhead(ctx, { label, files, typeAware, configs, r
   md += `yet its runs pause ${pct(gc['empty-rule'].pairedRatio)} longer for garbage collection. Against that control the plugin adds ${pct(cpuCtl.oidc.pairedRatio)} CPU (rounds: ${rounds(cpuCtl.oidc)}), ${pct(wallCtl.oidc.pairedRatio)} wall.\n`;
   md += `- The plugin's own work: ESLint's per-rule timing puts its rules at ${(share.oidc * 100).toFixed(2)} % of \`lintFiles()\``;
   md += profiles ? `, and the profile finds its code on the stack in ${((profiles.oidc.targetInclusiveMs / profiles.oidc.totalMs) * 100).toFixed(2)} % of the samples.\n` : '.\n';
+  const oidcStats = statsRuns.oidc;
+  if (oidcStats?.stats?.parseMs) {
+    const parseShare = oidcStats.stats.rulesMs / oidcStats.stats.parseMs;
+    const facts = oidcStats.moduleFacts;
+    md += `- Against ESLint's parse time: the rules take ${(parseShare * 100).toFixed(2)} % of it (${oidcStats.stats.rulesMs.toFixed(0)} ms of rules, ${oidcStats.stats.parseMs.toFixed(0)} ms of parsing; target ≤ 2 %, with values followed across modules). `;
+    md += facts
+      ? `Following values into other modules read ${int(facts.beyondLinted)} module(s) beyond the ${int(oidcStats.files)} linted files (${int(facts.modulesRead)} reads in all, ${int(facts.cacheHits)} answers from the cache, ${int(facts.failures)} unreadable).\n`
+      : 'The plugin read no module beyond the linted files.\n';
+  }
   if (share['jwt-security'] !== undefined) {
     md += `- eslint-plugin-jwt-security: ${pct(cpu['jwt-security'].pairedRatio)} CPU against parser only, ${pct(cpuCtl['jwt-security'].pairedRatio)} against the control; its rules take ${(share['jwt-security'] * 100).toFixed(2)} % of \`lintFiles()\`.\n`;
   }
   if (runs > 1) md += `- Run-to-run spread: parser only alone ranges ${spread(cpu['parser-only'].values)} CPU over its ${runs} runs.\n`;
 
-  return { byConfig, statsRuns, cpu, cpuCtl, wall, wallCtl, gc, gcCount, rss, share, verdict, profiles, markdown: md };
+  const parseShare = statsRuns.oidc?.stats?.parseMs ? statsRuns.oidc.stats.rulesMs / statsRuns.oidc.stats.parseMs : undefined;
+  return { byConfig, statsRuns, cpu, cpuCtl, wall, wallCtl, gc, gcCount, rss, share, parseShare, moduleFacts: statsRuns.oidc?.moduleFacts, verdict, profiles, markdown: md };
 }
 
 /** The per-rule table of one or more stats runs. */

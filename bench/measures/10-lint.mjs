@@ -67,8 +67,19 @@ export default {
           target: '≤ +5 %',
           verdict: o.verdict,
         },
+        ...(o.parseShare === undefined
+          ? []
+          : [
+              {
+                what: "Rules' time against ESLint's parse time, values followed across modules",
+                ours: `${(o.parseShare * 100).toFixed(2)} %; ${o.moduleFacts?.beyondLinted ?? 0} module(s) read beyond the linted files`,
+                baseline: '—',
+                target: '≤ 2 %',
+                verdict: o.parseShare <= 0.02 ? 'holds' : 'MISSED',
+              },
+            ]),
       ],
-      data: { cpu: o.cpu, cpuCtl: o.cpuCtl, wall: o.wall, gc: o.gc, share: o.share, runs },
+      data: { cpu: o.cpu, cpuCtl: o.cpuCtl, wall: o.wall, gc: o.gc, share: o.share, parseShare: o.parseShare, moduleFacts: o.moduleFacts, runs },
     };
   },
 };

@@ -7,7 +7,7 @@ import { quoted, textOf } from '../../src/analysis/edits.js';
 import { issuerFactsOf } from '../../src/analysis/issuer-facts.js';
 import { knownString, type StaticValue } from '../../src/analysis/values.js';
 import type { SlotFact, VerificationSite } from '../../src/analysis/verify-sites.js';
-import { DEFAULT_CUSTOM_AS_AUDIENCE, DEFAULT_CUSTOM_AS_ID } from '../../src/knowledge/issuers.js';
+import { classifyIssuer, DEFAULT_CUSTOM_AS_AUDIENCE, DEFAULT_CUSTOM_AS_ID } from '../../src/knowledge/issuers.js';
 import { bindingsRead, isHoistable } from './hoisting.js';
 import { environmentSetting, isTypeScriptFile, type TransformContext } from './transformer.js';
 
@@ -43,6 +43,31 @@ export function requiredText(context: TransformContext, slot: SlotFact): string 
   return fromEnvironment && isTypeScriptFile(context.path) && !text.endsWith('!') ? `${text}!` : text;
 }
 
+/** Whether the issuer is an AWS Cognito user pool (`https://cognito-idp.<region>.amazonaws.com/<poolId>`). */
+export function isCognitoIssuer(context: TransformContext, site: VerificationSite): boolean {
+  const value = site.issuer?.value;
+  const facts = value ? issuerFactsOf(value) : context.options.issuer ? [{ shape: classifyIssuer(context.options.issuer) }] : [];
+  return facts.length > 0 && facts.every((fact) => fact.shape.kind === 'other-provider' && fact.shape.provider === 'cognito');
+}
+
+/**
+ * Cognito access tokens carry no `aud`: the runtime checks `token_use` and `client_id` instead. The app
+ * client id comes from the old audience (the client id, in ID tokens), the old client id option, or
+ * `--audience`; otherwise from COGNITO_CLIENT_ID, for a person to set.
+ */
+export function cognitoClientIdText(context: TransformContext, site: VerificationSite, config: HelperConfig): string {
+  const fromAudience = moduleLevelText(context, site.audience, config.reads);
+  if (fromAudience) {
+    config.notes.push('the old audience is taken as the Cognito app client id: Cognito puts an audience only in ID tokens, so clients must now send access tokens of that app client');
+    return fromAudience;
+  }
+  const fromClientId = moduleLevelText(context, site.clientId, config.reads);
+  if (fromClientId) return fromClientId;
+  if (context.options.audience) return quoted(context.source, context.options.audience);
+  config.notes.push('the Cognito app client id is not in the code: set COGNITO_CLIENT_ID, or run again with --audience');
+  return environmentSetting(context, 'COGNITO_CLIENT_ID');
+}
+
 export function isDefaultCustomServer(value: StaticValue | undefined): boolean {
   const facts = issuerFactsOf(value);
   return facts.length > 0 && facts.every((fact) => fact.shape.kind === 'okta-custom' && fact.shape.authorizationServerId === DEFAULT_CUSTOM_AS_ID);
@@ -65,7 +90,7 @@ export function audienceText(context: TransformContext, site: VerificationSite, 
   if (text) return text;
   if (context.options.audience) return quoted(context.source, context.options.audience);
   if (!site.audience && isDefaultCustomServer(site.issuer?.value)) {
-    config.notes.push(`the old verification did not check the audience; ${DEFAULT_CUSTOM_AS_AUDIENCE}, the default custom authorization server's, is assumed`);
+    config.notes.push(`the old verification did not check the audience, so ${DEFAULT_CUSTOM_AS_AUDIENCE}, the default custom authorization server's, is assumed: run again with --audience if the API's is another`);
     return quoted(context.source, DEFAULT_CUSTOM_AS_AUDIENCE);
   }
   config.notes.push(site.audience ? 'the audience is not a constant: set OIDC_AUDIENCE, or run again with --audience' : 'the old verification did not check the audience: set OIDC_AUDIENCE to the API\'s audience, or run again with --audience');

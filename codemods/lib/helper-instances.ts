@@ -16,6 +16,8 @@ const INSTANCE_NAMES: Record<HelperFactory, string> = { createAccessTokenVerifie
 /** Marker for code a person must look at: the same words in every file, easy to search for. */
 export const REVIEW_MARKER = 'oidc-codemod: review';
 
+export type InstanceResult = { readonly ok: true; readonly name: string } | { readonly ok: false; readonly reason: string };
+
 interface Declared {
   readonly name: string;
   readonly line: string;
@@ -31,15 +33,17 @@ export class HelperInstances {
 
   /**
    * The name of a module-level instance of `factory` with these properties (source text), declared before
-   * the statement that holds `site`; undefined when it cannot be placed there.
+   * the statement that holds `site`; or why it cannot be declared there.
    */
-  instance(factory: HelperFactory, properties: readonly (readonly [string, string])[], site: AstNode, reads: ReadonlySet<unknown>, reviewNote?: string): string | undefined {
+  instance(factory: HelperFactory, properties: readonly (readonly [string, string])[], site: AstNode, reads: ReadonlySet<unknown>, reviewNote?: string): InstanceResult {
     const reference = this.factoryReference(factory);
-    if (!reference) return undefined;
+    if (!reference) {
+      return { ok: false, reason: `the file already declares another '${factory}', so the helper cannot be imported under its name: rename that binding, then run again` };
+    }
     const config = `{ ${properties.map(([key, value]) => `${key}: ${value}`).join(', ')} }`;
     const key = `${factory}(${config})`;
     const existing = this.declared.get(key);
-    if (existing) return existing.name;
+    if (existing) return { ok: true, name: existing.name };
 
     const { index, source, program } = this.context;
     const siteStatement = topLevelStatementOf(program, site);
@@ -49,15 +53,18 @@ export class HelperInstances {
       const statement = topLevelStatementOf(program, binding.declaration);
       if (statement) offset = Math.max(offset, rangeOf(statement)[1]);
     }
-    if (siteStatement && offset > rangeOf(siteStatement)[0]) return undefined;
+    if (siteStatement && offset > rangeOf(siteStatement)[0]) {
+      const kind = factory === 'createAccessTokenVerifier' ? 'verifier' : 'introspector';
+      return { ok: false, reason: `the ${kind} would be declared at module level, but it reads constants declared after this code: move them above it, then run again` };
+    }
 
     const base = INSTANCE_NAMES[factory];
     const taken = new Set([...this.declared.values()].map((declared) => declared.name));
     const name = freeName(index, site, [base, ...Array.from({ length: 8 }, (_, i) => `${base}${i + 2}`)].filter((candidate) => !taken.has(candidate)));
-    if (!name) return undefined;
+    if (!name) return { ok: false, reason: `no free name for the ${base} is left in this module: rename some of the ${base} bindings, then run again` };
     const comment = reviewNote ? `// ${REVIEW_MARKER}: ${reviewNote}\n` : '';
     this.declared.set(key, { name, line: `${comment}const ${name} = ${reference}(${config});`, offset });
-    return name;
+    return { ok: true, name };
   }
 
   /** How the file refers to another export of the runtime package (a middleware key adapter), imported with the helpers. */

@@ -11,6 +11,7 @@ import type { FileIndex } from '../../src/analysis/file-index.js';
 import { startOf, type AstNode } from '../../src/analysis/syntax.js';
 import { tokenSourcesFor, type TokenSourceAnalysis } from '../../src/analysis/token-sources.js';
 import type { TypeOracle } from '../../src/analysis/values.js';
+import { runtimeNeedsNewerNode, targetNodeOf, type TargetNode } from './target-node.js';
 import { verificationAnalysisFor, type VerificationAnalysis } from '../../src/analysis/verify-sites.js';
 import packages from '../../src/packages.json';
 
@@ -68,11 +69,26 @@ export interface TransformContext {
   readonly analysis: VerificationAnalysis;
   readonly tokens: TokenSourceAnalysis;
   readonly options: CodemodOptions;
+  readonly environment: TransformEnvironment;
   readonly helperImport: string;
+  /** Why rewritten code cannot call the runtime in this project (its Node is too old), or undefined. */
+  readonly runtimeUnavailable: string | undefined;
   edit(...edits: TextEdit[]): void;
   rewrote(node: AstNode): void;
   review(node: AstNode, reason: string): void;
   madeAsync(change: AsyncChange): void;
+  /**
+   * Asks another transform to finish what this one started, on this one's output, in the same run: an ID
+   * token verified on an org verifier becomes an access token that must be introspected. `required`: when
+   * the other transform rewrites nothing, the file is left as it was (a half-done rewrite would not work).
+   */
+  handOff(transform: TransformName, node: AstNode, required: boolean): void;
+}
+
+interface HandOff {
+  readonly transform: TransformName;
+  readonly line: number;
+  readonly required: boolean;
 }
 
 export type Rewrite = (context: TransformContext) => void;
@@ -115,9 +131,20 @@ export class UnparsableFileError extends Error {
   }
 }
 
-/** What the CLI knows beyond one file: values exported by the project's other modules. */
+/** What the CLI knows beyond one file. */
 export interface TransformEnvironment {
+  /** Values exported by the project's other modules. */
   readonly values?: TypeOracle;
+  /**
+   * The Node.js versions the file's project declares (`targetNodeOf(path)`): where one admits a Node older
+   * than the runtime needs, sites that would call the runtime are left for review. Not checked when absent.
+   */
+  readonly targetNode?: TargetNode;
+  /**
+   * Token signing with the project's own private key that the CLI found in modules this file imports
+   * (`tokenSigningInSource` of each): the file's pinned-key verification then checks self-issued tokens.
+   */
+  readonly tokenSigning?: readonly { readonly path: string; readonly line: number; readonly evidence: string }[];
 }
 
 export function runRewrite(
@@ -127,7 +154,7 @@ export function runRewrite(
   path: string,
   options: CodemodOptions = {},
   environment: TransformEnvironment = {},
-): TransformOutcome {
+): TransformOutcome & { readonly handOffs?: readonly HandOff[] } {
   let root: AstNode;
   try {
     root = parseFile(source, path);
@@ -138,6 +165,7 @@ export function runRewrite(
   const rewrites: RewriteNote[] = [];
   const review: ReviewNote[] = [];
   const madeAsync: AsyncChange[] = [];
+  const handOffs: HandOff[] = [];
   const analysis = verificationAnalysisFor(root, environment.values);
   const context: TransformContext = {
     transform,
@@ -148,29 +176,45 @@ export function runRewrite(
     analysis,
     tokens: tokenSourcesFor(root),
     options,
+    environment,
     helperImport: options.helperImport ?? DEFAULT_HELPER_IMPORT,
+    runtimeUnavailable: environment.targetNode?.tooOld ? runtimeNeedsNewerNode(environment.targetNode.tooOld) : undefined,
     edit: (...more) => edits.push(...more),
     rewrote: (node) => rewrites.push({ transform, line: startOf(node).line }),
     review: (node, reason) => review.push({ transform, line: startOf(node).line, reason }),
     madeAsync: (change) => madeAsync.push(change),
+    handOff: (to, node, required) => handOffs.push({ transform: to, line: startOf(node).line, required }),
   };
   rewrite(context);
   if (edits.length === 0) return { source: undefined, rewrites: [], review, madeAsync: [] };
 
-  const output = tidyBlankLines(source, applyEdits(source, edits));
+  let output: string;
   try {
+    output = tidyBlankLines(source, applyEdits(source, withoutRepeats(edits)));
     parseFile(output, path);
   } catch (error) {
-    // A rewrite that does not parse is a bug of ours: leave the file as it was and say so.
+    // Overlapping edits, or a rewrite that does not parse, are a bug of ours: leave the file as it was and say so.
     const line = rewrites[0]?.line ?? 1;
     return {
       source: undefined,
       rewrites: [],
-      review: [...review, { transform, line, reason: `the rewrite did not parse (${error instanceof Error ? error.message : String(error)}); the file was left unchanged` }],
+      review: [...review, { transform, line, reason: `the rewrite could not be applied (${error instanceof Error ? error.message : String(error)}); the file was left unchanged: please report this as a bug of oidc-codemod` }],
       madeAsync: [],
     };
   }
-  return { source: output === source ? undefined : output, rewrites, review, madeAsync };
+  return { source: output === source ? undefined : output, rewrites, review, madeAsync, handOffs };
+}
+
+/** Sites that share a definition (one issuer constant for two verifications) edit it the same way once. */
+function withoutRepeats(edits: readonly TextEdit[]): TextEdit[] {
+  const seen = new Set<string>();
+  return edits.filter((edit) => {
+    if (edit.range[0] === edit.range[1]) return true;
+    const key = `${edit.range[0]}:${edit.range[1]}:${edit.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**
@@ -186,13 +230,41 @@ function tidyBlankLines(original: string, output: string): string {
   return tidied;
 }
 
-/** The module a transform exports: a function for the CLI, and jscodeshift's transform signature. */
-export function defineTransform(transform: TransformName, rewrite: Rewrite) {
-  const run = (source: string, path: string, options: CodemodOptions = {}, environment: TransformEnvironment = {}) =>
-    runRewrite(transform, rewrite, source, path, options, environment);
+export type TransformRun = (source: string, path: string, options?: CodemodOptions, environment?: TransformEnvironment) => TransformOutcome;
+
+/**
+ * The module a transform exports: a function for the CLI, and jscodeshift's transform signature.
+ * `handOffs` are the transforms this one may ask to finish its work (see `TransformContext.handOff`).
+ */
+export function defineTransform(transform: TransformName, rewrite: Rewrite, handOffs: () => Partial<Record<TransformName, TransformRun>> = () => ({})) {
+  const run = (source: string, path: string, options: CodemodOptions = {}, environment: TransformEnvironment = {}): TransformOutcome => {
+    const { handOffs: asked = [], ...outcome } = runRewrite(transform, rewrite, source, path, options, environment);
+    if (outcome.source === undefined || asked.length === 0) return outcome;
+    let result: TransformOutcome = outcome;
+    for (const name of new Set(asked.map((handOff) => handOff.transform))) {
+      const next = handOffs()[name]?.(result.source!, path, options, environment);
+      const required = asked.filter((handOff) => handOff.transform === name && handOff.required);
+      if (!next || (next.source === undefined && required.length > 0)) {
+        const why = next?.review.map((note) => note.reason).join('; ') || `${name} could not finish it`;
+        return {
+          source: undefined,
+          rewrites: [],
+          review: [...outcome.review.filter((note) => !required.some((handOff) => handOff.line === note.line)), ...required.map((handOff) => ({ transform, line: handOff.line, reason: `left unchanged: the rewrite needs ${name} to finish it, which it cannot here (${why})` }))],
+          madeAsync: [],
+        };
+      }
+      result = {
+        source: next.source ?? result.source,
+        rewrites: [...result.rewrites, ...next.rewrites],
+        review: [...result.review, ...next.review],
+        madeAsync: [...result.madeAsync, ...next.madeAsync],
+      };
+    }
+    return result;
+  };
   /** jscodeshift entry: returns the new source, or undefined when nothing changed; review items go to `api.report`. */
   const jscodeshiftTransform = (file: FileInfo, api: API, options: JscodeshiftOptions): string | undefined => {
-    const outcome = run(file.source, file.path, options as CodemodOptions);
+    const outcome = run(file.source, file.path, options as CodemodOptions, { targetNode: targetNodeOf(file.path) });
     for (const note of outcome.review) api.report(`${file.path}:${note.line}: ${note.reason}`);
     return outcome.source;
   };

@@ -5,7 +5,7 @@
  */
 import type { TextEdit } from '../../src/analysis/edits.js';
 import type { Binding, FileIndex } from '../../src/analysis/file-index.js';
-import { isCallExpression, isMemberExpression, memberName, rangeOf, unwrap, walkNodes, type AstNode } from '../../src/analysis/syntax.js';
+import { isCallExpression, isClassField, isMemberExpression, memberName, rangeOf, unwrap, walkNodes, type AstNode } from '../../src/analysis/syntax.js';
 import type { EntityResolver } from '../../src/analysis/imports.js';
 
 type Range = readonly [number, number];
@@ -21,6 +21,12 @@ export function removeUnused(source: string, index: FileIndex, resolver: EntityR
   const inRemoved = (node: AstNode) => removedRanges.some((range) => rangeOf(node)[0] >= range[0] && rangeOf(node)[1] <= range[1]);
 
   let candidates = bindingsReadIn(index, replaced);
+  // Private class fields only the replaced code read (`private verifier = new OktaJwtVerifier(...)`).
+  for (const field of privateFieldsReadOnlyIn(index, resolver, replaced, keep)) {
+    removed.push({ list: field, items: [field], item: field, statement: field, reads: rangeOf(field.value as AstNode) });
+    removedRanges.push(rangeOf(field));
+    for (const read of bindingsReadIn(index, [rangeOf(field.value as AstNode)])) candidates.add(read);
+  }
   while (candidates.size > 0) {
     const next = new Set<Binding>();
     for (const binding of candidates) {
@@ -60,20 +66,58 @@ function editsFor(source: string, removals: readonly Removal[]): TextEdit[] {
       if (statement) edits.push(wholeStatement(source, statement));
       continue;
     }
-    // Runs of removed items: each run takes the separator after it, or before it when it ends the list.
-    let index = 0;
-    while (index < items.length) {
-      if (!gone.has(items[index]!)) {
-        index++;
-        continue;
-      }
-      const first = index;
-      while (index < items.length && gone.has(items[index]!)) index++;
-      const last = index - 1;
-      const range: [number, number] =
-        index < items.length ? [rangeOf(items[first]!)[0], rangeOf(items[index]!)[0]] : [rangeOf(items[first - 1]!)[1], rangeOf(items[last]!)[1]];
-      edits.push({ range, text: '' });
+    if (statement?.type === 'ImportDeclaration') {
+      edits.push(...importSpecifierEdits(source, items, gone));
+      continue;
     }
+    edits.push(...listItemEdits(items, gone));
+  }
+  return edits;
+}
+
+/**
+ * `import jwt, { type JwtPayload } from 'jsonwebtoken'` is not a flat list: the default or namespace
+ * specifier goes with its comma, the braces go with the last named specifier, and named specifiers are
+ * a list of their own.
+ */
+function importSpecifierEdits(source: string, items: readonly AstNode[], gone: ReadonlySet<AstNode>): TextEdit[] {
+  const first = items[0]!;
+  const leading = first.type === 'ImportDefaultSpecifier' ? first : undefined;
+  const rest = leading ? items.slice(1) : items;
+  const named = rest.filter((item) => item.type === 'ImportSpecifier');
+  const edits: TextEdit[] = [];
+  if (leading && gone.has(leading)) {
+    // `jwt, ` up to the brace or star that follows.
+    const comma = /^\s*,\s*/.exec(source.slice(rangeOf(leading)[1]))?.[0].length ?? 0;
+    edits.push({ range: [rangeOf(leading)[0], rangeOf(leading)[1] + comma], text: '' });
+  }
+  const namespace = rest.find((item) => item.type === 'ImportNamespaceSpecifier');
+  if (namespace && gone.has(namespace) && leading) edits.push({ range: [rangeOf(leading)[1], rangeOf(namespace)[1]], text: '' });
+  if (named.length > 0 && named.every((item) => gone.has(item))) {
+    // Only the default stays: `, { ... }` goes, braces included.
+    const close = source.indexOf('}', rangeOf(named[named.length - 1]!)[1]);
+    if (leading && close !== -1) edits.push({ range: [rangeOf(leading)[1], close + 1], text: '' });
+  } else if (named.some((item) => gone.has(item))) {
+    edits.push(...listItemEdits(named, gone));
+  }
+  return edits;
+}
+
+/** Runs of removed items: each run takes the separator after it, or before it when it ends the list. */
+function listItemEdits(items: readonly AstNode[], gone: ReadonlySet<AstNode>): TextEdit[] {
+  const edits: TextEdit[] = [];
+  let index = 0;
+  while (index < items.length) {
+    if (!gone.has(items[index]!)) {
+      index++;
+      continue;
+    }
+    const first = index;
+    while (index < items.length && gone.has(items[index]!)) index++;
+    const last = index - 1;
+    const range: [number, number] =
+      index < items.length ? [rangeOf(items[first]!)[0], rangeOf(items[index]!)[0]] : [rangeOf(items[first - 1]!)[1], rangeOf(items[last]!)[1]];
+    edits.push({ range, text: '' });
   }
   return edits;
 }
@@ -122,7 +166,8 @@ function removalOf(index: FileIndex, resolver: EntityResolver, binding: Binding)
   const statement = index.parentOf(declarator)!;
   const declarators = statement.declarations as AstNode[];
   const id = declarator.id as AstNode;
-  const reads = rangeOf(declarator.init as AstNode);
+  // The type annotation too: a type imported only for the removed declaration goes with it.
+  const reads = rangeOf(declarator);
   if (id.type === 'ObjectPattern' && binding.path.length === 1 && (id.properties as AstNode[]).length > 1) {
     const properties = id.properties as AstNode[];
     const property = properties.find((candidate) => rangeOf(candidate)[0] <= rangeOf(binding.id)[0] && rangeOf(binding.id)[1] <= rangeOf(candidate)[1]);
@@ -177,16 +222,82 @@ function isPure(resolver: EntityResolver, node: AstNode): boolean {
   }
 }
 
-/** A statement and, when it stands alone on its lines, the line break after it. */
+/**
+ * A statement and, when it stands alone on its lines, the line break after it, a comment after it on its
+ * last line, and the comment lines directly above it (which describe it: "Okta's signing key, copied
+ * from ..."). Comments above an import, at the top of the file or holding directives stay.
+ */
 function wholeStatement(source: string, statement: AstNode): TextEdit {
   let [start, end] = rangeOf(statement);
   const lineStart = source.lastIndexOf('\n', start - 1) + 1;
   const before = source.slice(lineStart, start);
-  const after = /^[ \t]*(\r?\n|$)/.exec(source.slice(end));
+  const after = /^[ \t]*(?:\/\/[^\r\n]*|\/\*(?:(?!\*\/)[^\r\n])*\*\/)?[ \t]*(\r?\n|$)/.exec(source.slice(end));
   if (/^[ \t]*$/.test(before) && after) {
-    start = lineStart;
+    start = statement.type === 'ImportDeclaration' ? lineStart : commentLinesAbove(source, lineStart);
     end += after[0].length;
+    // The first member of a block or class: the blank line after it goes too, so the block opens as before.
+    const blankAfter = /^[ \t]*\r?\n/.exec(source.slice(end));
+    if (blankAfter && /\{[ \t]*\r?\n$/.test(source.slice(0, start))) end += blankAfter[0].length;
   }
   return { range: [start, end], text: '' };
+}
+
+const DIRECTIVE_COMMENT = /eslint|@ts-|prettier|istanbul|c8 |@license|@preserve|copyright|oidc-codemod/i;
+
+/** The start of the comment lines that end right above `lineStart` (no blank line between), or `lineStart`. */
+function commentLinesAbove(source: string, lineStart: number): number {
+  let start = lineStart;
+  for (;;) {
+    if (start === 0) return start;
+    const previousStart = source.lastIndexOf('\n', start - 2) + 1;
+    const line = source.slice(previousStart, start);
+    const trimmed = line.trim();
+    let commentStart: number | undefined;
+    if (trimmed.startsWith('//')) commentStart = previousStart;
+    else if (trimmed.endsWith('*/')) {
+      // A block comment that ends on this line: it must start at the beginning of its own line.
+      const open = source.lastIndexOf('/*', start);
+      const openLine = source.lastIndexOf('\n', open - 1) + 1;
+      if (open !== -1 && /^[ \t]*$/.test(source.slice(openLine, open))) commentStart = openLine;
+    }
+    if (commentStart === undefined) return start;
+    const comment = source.slice(commentStart, start);
+    // A comment at the very top of the file is the file's header.
+    if (DIRECTIVE_COMMENT.test(comment) || /^(#![^\n]*\n)?\s*$/.test(source.slice(0, commentStart))) return start;
+    start = commentStart;
+  }
+}
+
+/**
+ * Private fields (`private x`, `#x`) of a class whose every `this.x` is in replaced code and which are
+ * written only by their initializer, a pure one.
+ */
+function privateFieldsReadOnlyIn(index: FileIndex, resolver: EntityResolver, replaced: readonly Range[], keep: ReadonlySet<unknown>): AstNode[] {
+  const inReplaced = (node: AstNode) => replaced.some((range) => rangeOf(node)[0] >= range[0] && rangeOf(node)[1] <= range[1]);
+  const fieldName = (key: AstNode) => (key.type === 'PrivateName' ? `#${(key.id as AstNode).name as string}` : key.type === 'Identifier' ? (key.name as string) : undefined);
+  const uses = new Map<AstNode, Map<string, AstNode[]>>();
+  walkNodes(index.program, (node) => {
+    if (!isMemberExpression(node) || node.computed || unwrap(node.object as AstNode).type !== 'ThisExpression') return;
+    const classNode = index.enclosingClassOfThis(unwrap(node.object as AstNode));
+    const name = fieldName(node.property as AstNode);
+    if (!classNode || name === undefined) return;
+    const byName = uses.get(classNode) ?? new Map<string, AstNode[]>();
+    byName.set(name, [...(byName.get(name) ?? []), node]);
+    uses.set(classNode, byName);
+  });
+  const fields: AstNode[] = [];
+  for (const [classNode, byName] of uses) {
+    for (const member of (classNode.body as AstNode).body as AstNode[]) {
+      if (!isClassField(member) || member.computed || member.static || !member.value || (member.decorators as AstNode[] | undefined)?.length) continue;
+      const name = fieldName(member.key as AstNode);
+      const isPrivate = member.type === 'ClassPrivateProperty' || member.accessibility === 'private';
+      if (!isPrivate || name === undefined || keep.has(member)) continue;
+      const references = byName.get(name) ?? [];
+      if (references.length === 0 || !references.every(inReplaced)) continue;
+      if ((index.classMemberWrites(classNode).get(name.replace(/^#/, '')) ?? []).length > 1) continue;
+      if (isPure(resolver, member.value as AstNode)) fields.push(member);
+    }
+  }
+  return fields;
 }
 

@@ -8,7 +8,7 @@ import { isIdentifier, isMemberExpression, memberName, rangeOf, unwrap, type Ast
 import type { VerificationSite } from '../../src/analysis/verify-sites.js';
 import { asyncContextOf } from './async-functions.js';
 import { rewriteKeyTakingVerification } from './middleware/key-taking-verifiers.js';
-import type { TransformContext } from './transformer.js';
+import type { AsyncChange, TransformContext } from './transformer.js';
 
 export interface CallRewrite {
   readonly edits: readonly TextEdit[];
@@ -16,6 +16,10 @@ export interface CallRewrite {
   readonly replaced: readonly (readonly [number, number])[];
   /** Old code copied into the new (the token, a callback): what it reads stays. */
   readonly copied: readonly AstNode[];
+  /** What a person must check once the rewrite is applied (reported by `applyCallRewrite`). */
+  readonly notes?: readonly string[];
+  /** The function the rewrite makes async. */
+  readonly madeAsync?: AsyncChange;
 }
 
 export type CallRewriteResult = { readonly ok: true; readonly rewrite: CallRewrite } | { readonly ok: false; readonly reason: string };
@@ -46,9 +50,10 @@ function rewriteJsonwebtoken(context: TransformContext, site: VerificationSite, 
   const call = site.call.node;
   const args = site.call.args;
   const token = args[0];
-  if (!token || args.some((argument) => argument.type === 'SpreadElement')) return { ok: false, reason: 'the call spreads its arguments' };
+  if (args.some((argument) => argument.type === 'SpreadElement')) return { ok: false, reason: 'the call spreads its arguments, so its token and options cannot be read: write them out, then run again' };
+  if (!token) return { ok: false, reason: 'the call passes no token: verify the request\'s token by hand' };
   const options = args[2] && !isCallback(context, args[2]) ? args[2] : undefined;
-  if (options && optionSet(context, options, 'complete')) return { ok: false, reason: '`complete: true` returns the header and signature too, which the helper does not' };
+  if (options && optionSet(context, options, 'complete')) return { ok: false, reason: '`complete: true` returns the header and signature too, which the helper does not: read the header with jose.decodeProtectedHeader and verify with the helper by hand' };
   const callback = args[3] ?? (args[2] && isCallback(context, args[2]) ? args[2] : undefined);
   const tokenText = textOf(source, token);
 
@@ -59,22 +64,22 @@ function rewriteJsonwebtoken(context: TransformContext, site: VerificationSite, 
       ? `${instance}.verify(${tokenText}, ${callbackText})`
       : `${instance}.introspect(${tokenText}).then((claims) => ${callbackText}(null, claims), (error) => ${callbackText}(error))`;
     if (method === 'introspect' && !isIdentifier(unwrap(callback))) {
-      return { ok: false, reason: 'an inline callback would be written twice; name it first' };
+      return { ok: false, reason: 'an inline callback would be written twice: name it (a function declaration or a const), then run again' };
     }
     return { ok: true, rewrite: { edits: [replaceNode(call, replacement)], replaced: [rangeOf(call)], copied: [token, callback] } };
   }
 
   const asyncContext = asyncContextOf(index, call, isEsModule(context.program));
-  if (asyncContext.kind === 'impossible') return { ok: false, reason: `the verification is synchronous and ${asyncContext.reason}` };
+  if (asyncContext.kind === 'impossible') return { ok: false, reason: `the verification is synchronous and ${asyncContext.reason}: move it into a function that can be async, then run again` };
   if (asyncContext.kind === 'module-level' && !asyncContext.topLevelAwait) {
-    return { ok: false, reason: 'the verification is synchronous at the top level of a CommonJS module, where await is not allowed' };
+    return { ok: false, reason: 'the verification is synchronous at the top level of a CommonJS module, where await is not allowed: move it into a function, then run again' };
   }
   const awaited = `await ${instance}.${method}(${tokenText})`;
   const edits: TextEdit[] = [replaceNode(call, needsParentheses(context, call) ? `(${awaited})` : awaited)];
   if (asyncContext.kind === 'made-async') {
     edits.push(...asyncContext.edits);
-    context.madeAsync(asyncContext.change);
-    context.review(call, `${asyncContext.change.name ?? 'the function'} became async: its callers must await it (the CLI's project pass updates those it can see)`);
+    const notes = [`${asyncContext.change.name ?? 'the function'} became async: its callers must await it (the CLI's project pass updates those it can see)`];
+    return { ok: true, rewrite: { edits, replaced: [rangeOf(call)], copied: [token], notes, madeAsync: asyncContext.change } };
   }
   return { ok: true, rewrite: { edits, replaced: [rangeOf(call)], copied: [token] } };
 }
@@ -83,7 +88,7 @@ function rewriteJwtVerify(context: TransformContext, site: VerificationSite, ins
   const { source, index } = context;
   const call = site.call.node;
   const token = site.call.args[0];
-  if (!token) return { ok: false, reason: 'the call has no token' };
+  if (!token) return { ok: false, reason: 'the call passes no token: verify the request\'s token by hand' };
   const helperCall = `${instance}.${method}(${textOf(source, token)})`;
   const parent = index.parentOf(call);
 
@@ -94,7 +99,7 @@ function rewriteJwtVerify(context: TransformContext, site: VerificationSite, ins
       const properties = outer.id.properties as AstNode[];
       const payload = properties.length === 1 ? properties[0]! : undefined;
       const name = payload && payload.type !== 'RestElement' && !payload.computed && payload.key?.name === 'payload' ? unwrap(payload.value as AstNode) : undefined;
-      if (!name || !isIdentifier(name)) return { ok: false, reason: 'the result is destructured into more than `payload` (the helper resolves with the claims alone)' };
+      if (!name || !isIdentifier(name)) return { ok: false, reason: 'the result is destructured into more than `payload`, and the helper resolves with the claims alone: keep only `payload`, then run again' };
       return {
         ok: true,
         rewrite: { edits: [replaceNode(outer.id as AstNode, name.name as string), replaceNode(parent, `await ${helperCall}`)], replaced: [rangeOf(call)], copied: [token] },
@@ -110,8 +115,18 @@ function rewriteJwtVerify(context: TransformContext, site: VerificationSite, ins
     }
   }
   // Elsewhere the result keeps its `{ payload }` shape; `protectedHeader` is gone.
-  context.review(call, 'the result keeps its { payload } shape, but protectedHeader is no longer returned');
-  return { ok: true, rewrite: { edits: [replaceNode(call, `${helperCall}.then((payload) => ({ payload }))`)], replaced: [rangeOf(call)], copied: [token] } };
+  const notes = ['the result keeps its { payload } shape, but protectedHeader is no longer returned: check that nothing reads it'];
+  return { ok: true, rewrite: { edits: [replaceNode(call, `${helperCall}.then((payload) => ({ payload }))`)], replaced: [rangeOf(call)], copied: [token], notes } };
+}
+
+/**
+ * Applies a call rewrite once its helper instance is declared: the edits with the instance's name, and
+ * the notes and async change, which belong to the rewrite only if it happens.
+ */
+export function applyCallRewrite(context: TransformContext, site: VerificationSite, rewrite: CallRewrite, placeholder: string, name: string, names: (text: string) => string = (text) => text): void {
+  context.edit(...rewrite.edits.map((edit) => ({ range: edit.range, text: names(edit.text.split(placeholder).join(name)) })));
+  if (rewrite.madeAsync) context.madeAsync(rewrite.madeAsync);
+  for (const note of rewrite.notes ?? []) context.review(site.call.node, note);
 }
 
 /** A function value, or a parameter named as callbacks are (`jwt.verify(token, key, done)`). */

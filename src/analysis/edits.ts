@@ -41,28 +41,33 @@ export function quoted(source: string, value: string): string {
 }
 
 /**
- * Applies edits that do not overlap (insertions at one offset keep their order). An insertion that falls
- * inside, or at the end of, a removed range moves to where that range starts: "after the last import"
- * stays meaningful when that import is removed.
+ * Applies edits that do not overlap. An insertion strictly inside a removed range moves to where that range
+ * starts: "after the last import" stays meaningful when that import is removed. An insertion at either end
+ * of a removed range stays where it is: it belongs to the text beside the range (`async ` before a function
+ * that follows a removed `require`). Insertions that end up at one offset keep the order of their original
+ * offsets, then the order they were given in; they go before a replacement or removal starting there.
  */
 export function applyEdits(source: string, edits: readonly TextEdit[]): string {
   const removals = edits.filter((edit) => edit.text === '' && edit.range[0] < edit.range[1]);
-  const relocated = edits.map((edit) => {
-    if (edit.range[0] !== edit.range[1]) return edit;
-    const removal = removals.find((candidate) => candidate.range[0] < edit.range[0] && edit.range[0] <= candidate.range[1]);
-    if (!removal) return edit;
+  const relocated = edits.map((edit, order) => {
+    const original = edit.range[0];
+    if (edit.range[0] !== edit.range[1]) return { edit, original, order };
+    const removal = removals.find((candidate) => candidate.range[0] < original && original < candidate.range[1]);
+    if (!removal) return { edit, original, order };
     const at = removal.range[0];
     // Lines written as "line break, then line" go in as "line, then line break" at the start of a line.
     const leadingBreak = /^\r?\n/.exec(edit.text)?.[0];
     const text = leadingBreak && (at === 0 || source[at - 1] === '\n') ? edit.text.slice(leadingBreak.length) + leadingBreak : edit.text;
-    return { range: [at, at] as const, text };
+    return { edit: { range: [at, at] as const, text }, original, order };
   });
-  const ordered = relocated.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.range[0] - b.edit.range[0] || a.edit.range[1] - b.edit.range[1] || a.order - b.order);
+  const ordered = relocated.sort(
+    (a, b) => a.edit.range[0] - b.edit.range[0] || a.edit.range[1] - b.edit.range[1] || a.original - b.original || a.order - b.order,
+  );
   let result = '';
   let cursor = 0;
   for (const { edit } of ordered) {
     const [start, end] = edit.range;
-    if (start < cursor) throw new Error(`overlapping edits at offset ${start}`);
+    if (start < cursor || end < start || end > source.length) throw new Error(`overlapping edits at offset ${start}`);
     result += source.slice(cursor, start) + edit.text;
     cursor = end;
   }

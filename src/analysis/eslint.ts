@@ -3,9 +3,11 @@
  * through the parser's own checker, so the plugin never loads TypeScript), and a quick look at the source
  * text that lets a rule skip files that cannot concern it before any analysis runs.
  */
+import { isAbsolute } from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { mentionsKeyMaterial } from '../knowledge/keys.js';
 import { mentionsKnownModule } from '../knowledge/libraries.js';
+import { ModuleValues } from './module-facts.js';
 import type { AstNode } from './syntax.js';
 import type { TypeOracle } from './values.js';
 
@@ -39,6 +41,28 @@ export function typeOracleOf(context: Readonly<TSESLint.RuleContext<string, read
       }
     },
   };
+}
+
+const valueOracles = new WeakMap<object, TypeOracle>();
+
+/**
+ * What the rules ask about values beyond the file: type information where the parser has it, and always
+ * the values other modules of the project export, read untyped through the shared module-facts cache.
+ * One per linted file, shared by the three rules. Files without a path on disk (`<input>`, editors'
+ * unsaved buffers with no name) follow no imports.
+ */
+export function valueOracleOf(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): TypeOracle | undefined {
+  const { sourceCode } = context;
+  let oracle = valueOracles.get(sourceCode.ast);
+  if (!oracle) {
+    const types = typeOracleOf(context);
+    const filename = context.physicalFilename ?? context.filename;
+    const onDisk = !!filename && isAbsolute(filename) && !filename.startsWith('<');
+    oracle = onDisk ? new ModuleValues().oracleFor(filename, types) : types;
+    if (!oracle) return undefined;
+    valueOracles.set(sourceCode.ast, oracle);
+  }
+  return oracle;
 }
 
 /** What a quick look at a file's text tells every rule: computed once per file, shared by the three rules. */

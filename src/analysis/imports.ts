@@ -6,6 +6,7 @@
  */
 import {
   apiAtExport,
+  apiForAuthStrategy,
   apiOnMade,
   apiRegisteredAs,
   REGISTRATION_METHODS,
@@ -22,6 +23,7 @@ import {
   isClassField,
   isIdentifier,
   isMemberExpression,
+  keyName,
   memberName,
   stringLiteralValue,
   unwrap,
@@ -240,6 +242,18 @@ export class EntityResolver {
       }
     }
 
+    // hapi: `server.auth.strategy('name', 'jwt', { key, verifyOptions })`.
+    if (!isNew && isMemberExpression(callee) && memberName(callee) === 'strategy' && args.length >= 3) {
+      const auth = unwrap(callee.object as AstNode);
+      const scheme = stringLiteralValue(unwrap(args[1]!));
+      if (isMemberExpression(auth) && memberName(auth) === 'auth' && scheme !== undefined) {
+        const options = unwrap(args[2]!);
+        const optionNames = options.type === 'ObjectExpression' ? (options.properties as AstNode[]).map((property) => (property.key ? memberKeyName(property) : undefined)).filter((name): name is string => !!name) : [];
+        const api = apiForAuthStrategy(scheme, this.index.moduleSpecifiers, optionNames);
+        if (api) return { api, node, args };
+      }
+    }
+
     const entity = this.entityOf(callee);
     if (entity.kind === 'module') {
       const api = apiAtExport(entity.module, entity.path);
@@ -288,6 +302,10 @@ export class EntityResolver {
     }
     return calls;
   }
+}
+
+function memberKeyName(property: AstNode): string | undefined {
+  return keyName(property.key as AstNode, !!property.computed);
 }
 
 function invokable(api: LibraryApi, isNew: boolean): boolean {

@@ -19,12 +19,13 @@ export function requireSource(init: AstNode | null | undefined): string | undefi
   return stringLiteralValue((call.arguments as AstNode[])[0]);
 }
 
-/** Top-level statements that load modules, in order. */
+/** Top-level statements that load modules (imports, requires, re-exports `export ... from`), in order. */
 export function moduleStatements(program: AstNode): AstNode[] {
   return (program.body as AstNode[]).filter(
     (statement) =>
       statement.type === 'ImportDeclaration' ||
       statement.type === 'TSImportEqualsDeclaration' ||
+      ((statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportAllDeclaration') && !!statement.source) ||
       (statement.type === 'VariableDeclaration' && (statement.declarations as AstNode[]).some((declarator) => requireSource(declarator.init) !== undefined)),
   );
 }
@@ -32,6 +33,14 @@ export function moduleStatements(program: AstNode): AstNode[] {
 /** Whether the file is an ES module (imports or exports), as opposed to CommonJS. */
 export function isEsModule(program: AstNode): boolean {
   return (program.body as AstNode[]).some((statement) => statement.type === 'ImportDeclaration' || statement.type.startsWith('Export'));
+}
+
+/**
+ * Whether a new import is written `import { x } from`: in ES modules, and in TypeScript's CommonJS form
+ * (`import x = require()`, `export =`), where TypeScript compiles it to a typed `require`.
+ */
+function writesImportSyntax(program: AstNode): boolean {
+  return isEsModule(program) || (program.body as AstNode[]).some((statement) => statement.type === 'TSImportEqualsDeclaration' || statement.type === 'TSExportAssignment');
 }
 
 /** The offset after the file's imports and requires, where module-level declarations for a rewrite go. */
@@ -101,7 +110,7 @@ export function ensureNamedImport(source: string, index: FileIndex, module: stri
   }
   if (index.moduleBindings().has(name)) return undefined;
   const specifier = quoted(source, module);
-  const line = isEsModule(program) ? `import { ${name} } from ${specifier};` : `const { ${name} } = require(${specifier});`;
+  const line = writesImportSyntax(program) ? `import { ${name} } from ${specifier};` : `const { ${name} } = require(${specifier});`;
   return { reference: name, edits: [insertLinesAfter(source, offsetAfterImports(program, source), [line])] };
 }
 

@@ -9,10 +9,10 @@ import {
   type MalformedIssuerProblem,
 } from '../knowledge/issuers.js';
 import { clientIdInAudience } from './client-ids.js';
-import { replaceNode, textOf, type TextEdit } from './edits.js';
+import { quoted, replaceNode, textOf, type TextEdit } from './edits.js';
 import type { Binding } from './file-index.js';
 import { issuerFactsOf, type IssuerFact } from './issuer-facts.js';
-import { unwrap, type AstNode } from './syntax.js';
+import { isIdentifier, isMemberExpression, unwrap, walkNodes, type AstNode } from './syntax.js';
 import type { TokenSourceAnalysis } from './token-sources.js';
 import type { SlotFact, VerificationAnalysis, VerificationSite } from './verify-sites.js';
 
@@ -42,7 +42,6 @@ export function orgServerFindings(
   };
 
   const sites = analysis.sites();
-  const index = analysis.resolver.index;
   for (const site of sites) {
     const issuerFacts = issuerFactsOf(site.issuer?.value, options);
     for (const fact of issuerFacts) {
@@ -58,9 +57,7 @@ export function orgServerFindings(
     const anchor = issuer ?? keys?.fact ?? audience;
     if (!anchor) continue;
     const customIssuer = customIssuerText(anchor);
-    // Values followed into other modules have nodes of other files: only this file's nodes are edited.
-    const local = (fact: IssuerFact | undefined) => (fact?.node && (fact.node === index.program || index.parentOf(fact.node)) ? fact : undefined);
-    const toCustomServer = customServerEdits(source, local(issuer), local(keys?.fact), local(audience));
+    const toCustomServer = customServerEdits(analysis, source, site, issuer, keys?.fact, audience);
     if (issuer && site.issuer) add({ kind: 'org-issuer', node: site.issuer.node, site, fact: issuer, customIssuer, toCustomServer });
     else if (keys) add({ kind: 'org-keys', node: urlArgument(keys.slot.node), site, fact: keys.fact, customIssuer, toCustomServer });
     else if (audience && site.audience) add({ kind: 'org-audience', node: site.audience.node, site, fact: audience, customIssuer, toCustomServer });
@@ -119,6 +116,12 @@ function usedOnlyForIdTokens(binding: Binding, analysis: VerificationAnalysis): 
   return methods.length > 0 && methods.every((method) => method === 'verifyIdToken');
 }
 
+/** Whether a site's issuer or keys are an Okta org authorization server's, whatever kind of token it checks. */
+export function usesOrgServer(site: VerificationSite, options: IssuerClassificationOptions = {}): boolean {
+  const orgIssuer = issuerFactsOf(site.issuer?.value, options).some((fact) => fact.shape.kind === 'okta-org' && fact.shape.endpoint === undefined);
+  return orgIssuer || orgKeysFact(site, options) !== undefined;
+}
+
 /** The org keys URL a site's key set, resolver or `jwksUri` option fetches from. */
 function orgKeysFact(site: VerificationSite, options: IssuerClassificationOptions): { fact: IssuerFact; slot: SlotFact } | undefined {
   const key = site.key;
@@ -152,22 +155,65 @@ function isStringOrTemplate(node: AstNode): boolean {
 /**
  * Rewrites the literals that wrote the org URLs so that they name the default custom authorization server:
  * `/oauth2/default` on the issuer, `/oauth2/default/v1/keys` for the keys, `api://default` for an org
- * audience. Empty unless the issuer or the keys can be edited: otherwise tokens would still come from the
- * org server.
+ * audience. Each value is edited once, where it is defined: a keys URL built from the issuer constant that
+ * gains `/oauth2/default` only loses its `/oauth2`; an audience whose constant also writes the issuer or the
+ * keys URL is replaced where it is used. Empty unless the issuer, the keys and the audience the site names
+ * can all be edited in this file: a half-moved site would reject every token.
  */
-function customServerEdits(source: string, issuer: IssuerFact | undefined, keys: IssuerFact | undefined, audience: IssuerFact | undefined): TextEdit[] {
-  const edits = new Map<AstNode, TextEdit>();
-  const literalText = (node: AstNode | undefined) => (node && isStringOrTemplate(node) ? textOf(source, node) : undefined);
+function customServerEdits(
+  analysis: VerificationAnalysis,
+  source: string,
+  site: VerificationSite,
+  issuer: IssuerFact | undefined,
+  keys: IssuerFact | undefined,
+  audience: IssuerFact | undefined,
+): TextEdit[] {
+  const index = analysis.resolver.index;
+  // Values followed into other modules have nodes of other files: only this file's literals are edited.
+  const editable = (fact: IssuerFact | undefined) =>
+    fact?.node && (fact.node === index.program || index.parentOf(fact.node)) && isStringOrTemplate(fact.node) ? fact.node : undefined;
+  const issuerNode = editable(issuer);
+  // The keys URL may be a concatenation (`ISSUER + '/oauth2/v1/keys'`): the literal that writes the path is edited.
+  const keysNode = keys?.node && (keys.node === index.program || index.parentOf(keys.node)) ? literalWriting(keys.node, source, '/oauth2/v1/') : undefined;
+  if ((issuer && !issuerNode) || (keys && !keysNode) || (!issuerNode && !keysNode)) return [];
 
-  const issuerText = literalText(issuer?.node);
-  if (issuer?.node && issuerText !== undefined) edits.set(issuer.node, replaceNode(issuer.node, issuerText.replace(/\/*(['"`])$/, '/oauth2/default$1')));
-  const keysText = literalText(keys?.node);
-  if (keys?.node && keysText?.includes('/oauth2/v1/')) edits.set(keys.node, replaceNode(keys.node, keysText.replace('/oauth2/v1/', '/oauth2/default/v1/')));
-  if (edits.size === 0) return [];
-  const audienceText = literalText(audience?.node);
-  if (audience?.node && audienceText !== undefined && !edits.has(audience.node)) {
-    const quote = audienceText[0] === '`' ? "'" : audienceText[0];
-    edits.set(audience.node, replaceNode(audience.node, `${quote}${DEFAULT_CUSTOM_AS_AUDIENCE}${quote}`));
+  const edits: TextEdit[] = [];
+  if (issuerNode) edits.push(replaceNode(issuerNode, textOf(source, issuerNode).replace(/\/*(['"`])$/, '/oauth2/default$1')));
+  if (keysNode && keys?.node) {
+    const builtOnIssuer = issuerNode !== undefined && readsDefinition(analysis, keys.node, issuerNode);
+    edits.push(replaceNode(keysNode, textOf(source, keysNode).replace('/oauth2/v1/', builtOnIssuer ? '/v1/' : '/oauth2/default/v1/')));
   }
-  return [...edits.values()];
+  if (audience) {
+    const audienceNode = editable(audience);
+    const shared = audienceNode === issuerNode || [issuerNode, keysNode].some((edited) => edited && audienceNode && readsDefinition(analysis, edited, audienceNode));
+    const target = audienceNode && !shared ? audienceNode : site.audience?.node;
+    if (!target) return [];
+    edits.push(replaceNode(target, quoted(source, DEFAULT_CUSTOM_AS_AUDIENCE)));
+  }
+  return edits;
+}
+
+/** The string literal or template, `node` itself or a part of the concatenation it is, whose text holds `text`. */
+function literalWriting(node: AstNode, source: string, text: string): AstNode | undefined {
+  const inner = unwrap(node);
+  if (isStringOrTemplate(inner)) return textOf(source, inner).includes(text) ? inner : undefined;
+  if (inner.type === 'BinaryExpression' && inner.operator === '+') {
+    return literalWriting(inner.left as AstNode, source, text) ?? literalWriting(inner.right as AstNode, source, text);
+  }
+  return undefined;
+}
+
+/** Whether some expression inside `node` evaluates to the value written at `definition`. */
+function readsDefinition(analysis: VerificationAnalysis, node: AstNode, definition: AstNode): boolean {
+  const index = analysis.resolver.index;
+  let reads = false;
+  walkNodes(node, (current) => {
+    if (reads) return false;
+    if (current !== node && ((isIdentifier(current) && index.isReference(current)) || isMemberExpression(current))) {
+      const value = analysis.values.evaluate(current);
+      if ('node' in value && value.node === definition) reads = true;
+    }
+    return !reads;
+  });
+  return reads;
 }

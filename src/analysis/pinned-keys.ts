@@ -4,17 +4,24 @@
  * What `oidc/no-hardcoded-jwt-key` reports and the `jwks-discovery` codemod rewrites.
  */
 import { jwksUriOf } from '../knowledge/issuers.js';
-import { classifyJwkValue, classifyKeyText, type KeyMaterial } from '../knowledge/keys.js';
+import { classifyJwkValue, classifyKeyText, isEncryptionAlgorithm, isPrivateJwk, type KeyMaterial } from '../knowledge/keys.js';
+import { knownText } from '../knowledge/partial-string.js';
+import { issuerFactsOf } from './issuer-facts.js';
 import type { LibraryId } from '../knowledge/libraries.js';
 import { quoted, replaceNode, textOf, type TextEdit } from './edits.js';
 import type { FileIndex } from './file-index.js';
 import { ensureNamedImport, freeName, insertLinesAfter, offsetAfterImports } from './module-edits.js';
 import { rangeOf, unwrap, type AstNode } from './syntax.js';
-import { knownString, toPlain, type StaticValue } from './values.js';
+import { knownString, possibleStrings, toPlain, type StaticValue } from './values.js';
 import type { ApiCall } from './imports.js';
 import type { VerificationAnalysis, VerificationSite } from './verify-sites.js';
 
-export type PinnedKeyFinding =
+/**
+ * `selfIssued`: the key checks tokens the project issues itself (the module signs tokens, and the
+ * verification expects no identity provider's issuer): no provider rotates that key behind the project's
+ * back. Such findings are only made under `reportSelfIssued`.
+ */
+export type PinnedKeyFinding = (
   /** Material written in the source reaches this verification; `node` is the key argument at the site. */
   | { readonly kind: 'material'; readonly node: AstNode; readonly site: VerificationSite; readonly material: KeyMaterial; readonly materialNode: AstNode }
   /** A key read from a fixed path reaches this verification. */
@@ -23,11 +30,14 @@ export type PinnedKeyFinding =
   /** Material turned into a key (`importSPKI`, `createPublicKey`) that no visible verification uses. */
   | { readonly kind: 'key-import'; readonly node: AstNode; readonly call: ApiCall; readonly material: KeyMaterial; readonly materialNode: AstNode }
   /** An exported module-level constant that holds a key, for a verifier in another module. */
-  | { readonly kind: 'constant'; readonly node: AstNode; readonly name: string; readonly material: KeyMaterial; readonly materialNode: AstNode };
+  | { readonly kind: 'constant'; readonly node: AstNode; readonly name: string; readonly material: KeyMaterial; readonly materialNode: AstNode }
+) & { readonly selfIssued?: boolean };
 
 export interface PinnedKeyOptions {
   /** Keys mounted at a fixed path from a secret store that rotates them are allowed. */
   readonly allowKeyFiles?: boolean;
+  /** Also report keys that verify the project's own tokens (it signs them with the matching private key). */
+  readonly reportSelfIssued?: boolean;
 }
 
 export function pinnedKeyFindings(analysis: VerificationAnalysis, source: string, options: PinnedKeyOptions = {}, includeCalls = true): PinnedKeyFinding[] {
@@ -36,41 +46,101 @@ export function pinnedKeyFindings(analysis: VerificationAnalysis, source: string
   const covered = new Set<AstNode>();
   const add = (finding: PinnedKeyFinding) => {
     if ('materialNode' in finding) covered.add(finding.materialNode);
+    if (finding.selfIssued && !options.reportSelfIssued) return;
     if (atNode.has(finding.node)) return;
     atNode.add(finding.node);
     findings.push(finding);
   };
 
+  const signs = signsTokens(analysis);
   if (includeCalls) {
     for (const site of analysis.sites()) {
       const key = site.key;
       const slot = site.keySlot;
       if (!key || !slot) continue;
+      const selfIssued = signs && expectsNoProviderIssuer(site);
       if (key.kind === 'material') {
-        add({ kind: 'material', node: slot.node, site, material: key.material, materialNode: key.node });
+        add({ kind: 'material', node: slot.node, site, material: key.material, materialNode: key.node, selfIssued });
       } else if (key.kind === 'file' && key.fixed && !options.allowKeyFiles) {
         const pathNode = (key.node.arguments as AstNode[])[0];
         const path = knownString(key.path) ?? (pathNode ? textOf(source, pathNode) : '');
-        add({ kind: 'file', node: slot.node, site, path });
+        add({ kind: 'file', node: slot.node, site, path, selfIssued });
       } else if (key.kind === 'embedded-jwk') {
         add({ kind: 'embedded-jwk', node: slot.node, site });
       }
     }
     for (const call of analysis.resolver.apiCalls()) {
       if (call.api.role !== 'key-import' && call.api.role !== 'local-key-set') continue;
+      if (importsForEncryption(analysis, call)) continue;
       const materialSlot = analysis.slot(call, call.api.material);
       if (!materialSlot) continue;
-      const keySource = analysis.keySource(materialSlot.node);
+      const keySource = analysis.keySourceOfSlot(materialSlot);
       if (keySource.kind !== 'material' || covered.has(keySource.node)) continue;
-      add({ kind: 'key-import', node: materialSlot.node, call, material: keySource.material, materialNode: keySource.node });
+      add({ kind: 'key-import', node: materialSlot.node, call, material: keySource.material, materialNode: keySource.node, selfIssued: signs });
     }
   }
 
-  for (const constant of exportedKeyConstants(analysis)) {
+  const constants = exportedKeyConstants(analysis);
+  const pairedWithPrivateKey = signs || holdsPrivateKeyConstant(analysis);
+  for (const constant of constants) {
     if (covered.has(constant.materialNode)) continue;
-    add(constant);
+    add({ ...constant, selfIssued: pairedWithPrivateKey });
   }
   return findings;
+}
+
+/** The module issues tokens itself: `jwt.sign`, `new SignJWT()`, a NestJS `sign`, ... */
+function signsTokens(analysis: VerificationAnalysis): boolean {
+  return analysis.resolver.apiCalls().some((call) => call.api.role === 'sign');
+}
+
+/** No issuer, or one no identity provider is known by: the project's own. */
+function expectsNoProviderIssuer(site: VerificationSite): boolean {
+  return issuerFactsOf(site.issuer?.value).every((fact) => fact.shape.kind === 'unknown');
+}
+
+/** `importSPKI(pem, 'RSA-OAEP-256')`: a key imported for a JWE key management algorithm encrypts. */
+function importsForEncryption(analysis: VerificationAnalysis, call: ApiCall): boolean {
+  const algorithm = analysis.slot(call, call.api.algorithms);
+  return possibleStrings(algorithm?.value ?? { kind: 'unknown', origin: 'expression' }).some((parts) => {
+    const text = knownText(parts);
+    return text !== undefined && isEncryptionAlgorithm(text);
+  });
+}
+
+/** A module-level constant holding a private key: its public half belongs to the project's own tokens. */
+function holdsPrivateKeyConstant(analysis: VerificationAnalysis): boolean {
+  const isPrivate = (value: StaticValue): boolean => {
+    if (value.kind === 'string' || value.kind === 'partial-string') return classifyKeyText(value.kind === 'string' ? value.value : value.parts).kind === 'private-key';
+    if (value.kind === 'object') return isPrivateJwk(toPlain(value));
+    return value.kind === 'either' && value.options.some(isPrivate);
+  };
+  for (const binding of analysis.resolver.index.moduleBindings().values()) {
+    if (binding.kind !== 'const' || !binding.init || binding.path.length > 0) continue;
+    const init = unwrap(binding.init);
+    if (!mayHoldKeyMaterial(init) && init.type !== 'LogicalExpression' && init.type !== 'ConditionalExpression') continue;
+    if (isPrivate(analysis.values.evaluate(binding.init))) return true;
+  }
+  return false;
+}
+
+/** Every use of a constant in its module encrypts: the material of `publicEncrypt`, an encrypting key import. */
+function usedOnlyForEncryption(analysis: VerificationAnalysis, id: AstNode): boolean {
+  const index = analysis.resolver.index;
+  const binding = index.resolve(id);
+  const references = binding ? index.referencesOf(binding) : [];
+  const uses = references.filter((reference) => index.parentOf(reference)?.type !== 'ExportSpecifier');
+  if (uses.length === 0) return false;
+  return uses.every((reference) => {
+    // `publicEncrypt({ key: PEM, padding })`: the option object is the argument.
+    let argument: AstNode = reference;
+    const member = index.parentOf(reference);
+    if (member && (member.type === 'Property' || member.type === 'ObjectProperty') && member.value === reference) argument = index.parentOf(member) ?? reference;
+    const call = index.parentOf(argument);
+    const apiCall = call ? analysis.resolver.apiCall(call) : undefined;
+    if (!apiCall || !(apiCall.args as AstNode[]).includes(argument)) return false;
+    return apiCall.api.role === 'encrypt' || ((apiCall.api.role === 'key-import') && importsForEncryption(analysis, apiCall));
+  });
 }
 
 /** Module-level constants that hold a PEM public key or certificate, a JWK or a JWK Set, and are exported. */
@@ -88,6 +158,7 @@ function exportedKeyConstants(analysis: VerificationAnalysis): (PinnedKeyFinding
       if (!material) continue;
       const binding = index.resolve(id);
       if (statement.type !== 'ExportNamedDeclaration' && !(binding && index.isExported(binding))) continue;
+      if (usedOnlyForEncryption(analysis, id)) continue;
       constants.push({ kind: 'constant', node: id, name: id.name as string, material, materialNode: 'node' in value && value.node ? value.node : (declarator.init as AstNode) });
     }
   }

@@ -6,6 +6,10 @@
 import {
   AUTH_STATE_MEMBERS,
   AUTHORIZATION_HEADER,
+  BROWSER_TOKEN_KEYS,
+  COOKIE_READER,
+  OKTA_TOKEN_STORAGE_KEYS,
+  WEB_STORAGE_NAMES,
   BEARER_EXTRACTORS,
   LAMBDA_TOKEN_MEMBERS,
   isOktaSdkInstanceName,
@@ -38,6 +42,10 @@ export type TokenOrigin =
   | { readonly kind: 'token-response'; readonly tokenType: TokenType; readonly node: AstNode }
   /** An SDK's token: `oktaAuth.getIdToken()`, `authState.idToken.idToken`, `tokenManager.get('idToken')`. */
   | { readonly kind: 'sdk'; readonly tokenType: TokenType; readonly node: AstNode }
+  /** Browser storage or a cookie under a token's key: `localStorage.getItem('id_token')`, `Cookies.get('id_token')`. */
+  | { readonly kind: 'storage'; readonly tokenType: TokenType; readonly node: AstNode }
+  /** Okta's token storage document (`okta-token-storage`), parsed: its `idToken.idToken` is the ID token. */
+  | { readonly kind: 'okta-token-storage'; readonly node: AstNode }
   /** Nothing but a name says what it is (`idToken` as a parameter); weaker than data flow. */
   | { readonly kind: 'named'; readonly tokenType: TokenType; readonly node: AstNode }
   | { readonly kind: 'unknown'; readonly node: AstNode };
@@ -174,6 +182,8 @@ export class TokenSourceAnalysis {
     if (stateType) {
       const origin = this.originOf(object, depth + 1);
       if (origin.kind === 'sdk' && origin.tokenType === stateType) return { ...origin, node: member };
+      // `JSON.parse(localStorage.getItem('okta-token-storage')).idToken`: the SDK's token object.
+      if (origin.kind === 'okta-token-storage') return { kind: 'sdk', tokenType: stateType, node: member };
     }
     return type ? { kind: 'named', tokenType: type, node: member } : { kind: 'unknown', node: member };
   }
@@ -185,9 +195,25 @@ export class TokenSourceAnalysis {
     if (apiCall?.api.role === 'token-getter' && apiCall.api.tokenKind && apiCall.api.tokenKind !== 'any') {
       return { kind: 'sdk', tokenType: apiCall.api.tokenKind, node: call };
     }
+    const firstKey = args[0] ? stringLiteralValue(unwrap(args[0])) : undefined;
+    // `getCookie('id_token')`.
+    if (isIdentifier(callee) && COOKIE_READER.test(callee.name as string) && firstKey !== undefined && BROWSER_TOKEN_KEYS[firstKey]) {
+      return { kind: 'storage', tokenType: BROWSER_TOKEN_KEYS[firstKey]!, node: call };
+    }
     if (!isMemberExpression(callee)) return { kind: 'unknown', node: call };
     const method = memberName(callee) ?? '';
     const receiver = unwrap(callee.object as AstNode);
+    if (method === 'parse' && isIdentifier(receiver, 'JSON') && args[0]) {
+      const parsed = this.originOf(args[0], depth + 1);
+      return parsed.kind === 'okta-token-storage' ? { ...parsed, node: call } : { kind: 'unknown', node: call };
+    }
+    if (firstKey !== undefined && (method === 'getItem' || method === 'get')) {
+      const store = this.storageKind(receiver);
+      if (store === 'web' && method === 'getItem' && OKTA_TOKEN_STORAGE_KEYS.includes(firstKey)) return { kind: 'okta-token-storage', node: call };
+      if (store && BROWSER_TOKEN_KEYS[firstKey] && (store === 'web') === (method === 'getItem')) {
+        return { kind: 'storage', tokenType: BROWSER_TOKEN_KEYS[firstKey]!, node: call };
+      }
+    }
     const getterType = SDK_TOKEN_GETTERS[method];
     if (getterType && this.isImportedOktaInstance(receiver)) return { kind: 'sdk', tokenType: getterType, node: call };
     const firstText = args[0] ? stringLiteralValue(unwrap(args[0])) : undefined;
@@ -214,6 +240,15 @@ export class TokenSourceAnalysis {
       if (origin.kind !== 'unknown') return origin;
     }
     return { kind: 'unknown', node: call };
+  }
+
+  /** `localStorage`, `window.sessionStorage` (web storage); `Cookies`, `cookies()`, `cookieStore` (cookies). */
+  private storageKind(receiver: AstNode): 'web' | 'cookie' | undefined {
+    const inner = isCallExpression(receiver) ? unwrap(receiver.callee as AstNode) : receiver;
+    const name = isIdentifier(inner) ? (inner.name as string) : isMemberExpression(inner) ? memberName(inner) : undefined;
+    if (name === undefined) return undefined;
+    if (WEB_STORAGE_NAMES.includes(name) && !isCallExpression(receiver)) return 'web';
+    return COOKIE_READER.test(name) ? 'cookie' : undefined;
   }
 
   /** `oktaAuth` imported from another module of the project, or injected into `this.oktaAuth`. */

@@ -8,7 +8,11 @@ import { UNKNOWN_VALUE } from '../knowledge/keys.js';
 import { hole, normalizePartialString, type PartialString, type PartialStringPart } from '../knowledge/partial-string.js';
 import { indexFile, type Binding, type FileIndex } from './file-index.js';
 import {
+  classMethodFunction,
+  importSpecifierImportedName,
+  isClass,
   isClassField,
+  isClassMethod,
   isFunction,
   isIdentifier,
   isMemberExpression,
@@ -19,7 +23,10 @@ import {
   objectMemberName,
   objectMemberValue,
   regexLiteral,
+  returnedExpressions,
+  stringLiteralValue,
   unwrap,
+  keyName,
   type AstNode,
 } from './syntax.js';
 
@@ -86,6 +93,9 @@ export interface TypeOracle {
 
 const MAX_DEPTH = 40;
 
+/** The export name that stands for the whole module: a namespace import, `require()` of the module. */
+export const MODULE_OBJECT = '*';
+
 /** Array methods whose callback receives each element, and at which parameter. */
 const ITERATION_METHODS: Readonly<Record<string, number>> = { map: 0, flatMap: 0, forEach: 0, filter: 0, find: 0, findLast: 0, some: 0, every: 0, reduce: 1, reduceRight: 1 };
 
@@ -120,6 +130,7 @@ export class ValueEvaluator {
     const node = binding.id;
     const reassignable = binding.kind === 'let' || binding.kind === 'var';
     if (binding.kind === 'function') return { kind: 'function', node: binding.declaration };
+    if (binding.kind === 'class' && isClass(binding.declaration)) return this.classObject(binding.declaration, true, binding.declaration);
     if (binding.kind === 'param') {
       return this.iteratedElement(binding) ?? { kind: 'unknown', origin: 'parameter', hint: binding.name, node };
     }
@@ -142,6 +153,7 @@ export class ValueEvaluator {
         path = path.slice(1);
       }
     }
+    if (value.kind === 'unknown' && value.origin === 'import') value = { ...value, hint: binding.name };
     for (const step of path) {
       value = this.member(value, String(step), binding.name, node);
     }
@@ -189,16 +201,23 @@ export class ValueEvaluator {
   }
 
   private fromOtherModule(binding: Binding): StaticValue | undefined {
-    if (!this.types?.importedValue || binding.kind !== 'import') return undefined;
+    if (!this.types?.importedValue) return undefined;
     const declaration = binding.declaration;
+    if (binding.kind === 'import-equals') {
+      const reference = declaration.moduleReference as AstNode;
+      const module = reference.type === 'TSExternalModuleReference' ? stringLiteralValue(reference.expression as AstNode) : undefined;
+      return module === undefined ? undefined : this.types.importedValue(module, MODULE_OBJECT);
+    }
     const module = this.index.parentOf(declaration)?.source?.value;
     if (typeof module !== 'string') return undefined;
     const exportName =
       declaration.type === 'ImportDefaultSpecifier'
         ? 'default'
-        : declaration.type === 'ImportSpecifier'
-          ? (declaration.imported?.name ?? declaration.imported?.value)
-          : undefined;
+        : declaration.type === 'ImportNamespaceSpecifier'
+          ? MODULE_OBJECT
+          : declaration.type === 'ImportSpecifier'
+            ? importSpecifierImportedName(declaration)
+            : undefined;
     return typeof exportName === 'string' ? this.types.importedValue(module, exportName) : undefined;
   }
 
@@ -241,6 +260,9 @@ export class ValueEvaluator {
       }
       case 'ObjectExpression':
         return this.object(node);
+      case 'ClassExpression':
+      case 'ClassDeclaration':
+        return this.classObject(node, true, node);
       case 'ArrayExpression':
         return this.array(node);
       case 'AwaitExpression':
@@ -312,10 +334,61 @@ export class ValueEvaluator {
       if (binding?.kind === 'class') classNode = binding.declaration;
     }
     if (!classNode) return undefined;
-    const writes = this.index.classMemberWrites(classNode).get(name) ?? [];
-    const only = writes.length === 1 ? writes[0]! : undefined;
-    if (!only || only.type === 'TSParameterProperty' || isClassField(only)) return undefined;
-    return this.evaluate(only);
+    const only = this.onlyWrite(classNode, name);
+    if (only) return this.evaluate(only);
+    const getter = this.getterResult(classNode, name);
+    return getter ? this.evaluate(getter) : undefined;
+  }
+
+  /**
+   * The one value a class member is given: a field initializer or one `this.x = …` (in the constructor or
+   * an init method). A field declared with only a type annotation is no second value; a constructor
+   * parameter property is a run-time value.
+   */
+  private onlyWrite(classNode: AstNode, name: string): AstNode | undefined {
+    const writes = (this.index.classMemberWrites(classNode).get(name) ?? []).filter((write) => !isClassField(write));
+    if (writes.length !== 1 || writes[0]!.type === 'TSParameterProperty') return undefined;
+    return writes[0];
+  }
+
+  /** `get issuer() { return '…' }`: the one expression a getter returns. */
+  private getterResult(classNode: AstNode, name: string, wantStatic?: boolean): AstNode | undefined {
+    for (const member of (classNode.body as AstNode).body as AstNode[]) {
+      if (!isClassMethod(member) || member.kind !== 'get') continue;
+      if (wantStatic !== undefined && !!member.static !== wantStatic) continue;
+      if (keyName(member.key as AstNode, !!member.computed) !== name) continue;
+      const returned = returnedExpressions(classMethodFunction(member));
+      return returned.length === 1 ? returned[0] : undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * A class as a value: its static members (`Settings.ISSUER`); with `wantStatic` false, what an instance
+   * holds (`new Settings().issuer`): fields, members written once in its methods, getters.
+   */
+  private classObject(classNode: AstNode, wantStatic: boolean, node: AstNode): StaticValue {
+    const properties = new Map<string, StaticProperty>();
+    for (const member of (classNode.body as AstNode).body as AstNode[]) {
+      if (!!member.static !== wantStatic) continue;
+      const name = keyName(member.key as AstNode, !!member.computed);
+      if (name === undefined) continue;
+      if (isClassMethod(member) && member.kind === 'get') {
+        const returned = this.getterResult(classNode, name, wantStatic);
+        if (returned) properties.set(name, { value: this.evaluate(returned), valueNode: returned, memberNode: member });
+      } else if (isClassMethod(member) && member.kind !== 'constructor') {
+        properties.set(name, { value: { kind: 'function', node: member }, valueNode: member, memberNode: member });
+      }
+    }
+    for (const name of this.index.classMemberWrites(classNode).keys()) {
+      const only = this.onlyWrite(classNode, name);
+      if (!only) continue;
+      const owner = this.index.parentOf(only);
+      const isStatic = !!owner && isClassField(owner) && !!owner.static;
+      if (isStatic !== wantStatic) continue;
+      properties.set(name, { value: this.evaluate(only), valueNode: only, memberNode: owner && isClassField(owner) ? owner : only });
+    }
+    return { kind: 'object', properties, complete: false, node };
   }
 
   private computedKey(key: AstNode): string | undefined {
@@ -408,11 +481,19 @@ export class ValueEvaluator {
         complete = false;
         continue;
       }
-      const valueNode = objectMemberValue(member);
-      const value: StaticValue =
-        member.type === 'ObjectMethod' || member.method || member.kind === 'get' || member.kind === 'set'
-          ? { kind: 'function', node: valueNode }
-          : this.evaluate(valueNode);
+      let valueNode = objectMemberValue(member);
+      let value: StaticValue;
+      // `get issuer() { return ISSUER }`: what the getter returns, when it returns one thing.
+      const returned = member.kind === 'get' ? returnedExpressions(valueNode) : [];
+      if (returned.length === 1) {
+        valueNode = returned[0]!;
+        value = this.evaluate(valueNode);
+      } else {
+        value =
+          member.type === 'ObjectMethod' || member.method || member.kind === 'get' || member.kind === 'set'
+            ? { kind: 'function', node: valueNode }
+            : this.evaluate(valueNode);
+      }
       properties.set(name, { value, valueNode, memberNode: member });
     }
     return { kind: 'object', properties, complete, node };
@@ -443,6 +524,12 @@ export class ValueEvaluator {
     const callee = unwrap(node.callee as AstNode);
     const args = node.arguments as AstNode[];
     const unknown: StaticValue = { kind: 'unknown', origin: 'call', node, ...calleeHint(callee) };
+
+    if (node.type === 'NewExpression' && isIdentifier(callee)) {
+      const binding = this.index.resolve(callee);
+      if (binding?.kind === 'class' && isClass(binding.declaration)) return this.classObject(binding.declaration, false, node);
+    }
+    if (node.type === 'NewExpression' && callee.type === 'ClassExpression') return this.classObject(callee, false, node);
 
     if (isMemberExpression(callee)) {
       const method = memberName(callee);
@@ -488,6 +575,11 @@ export class ValueEvaluator {
     }
 
     if (isIdentifier(callee) && !this.index.resolve(callee)) {
+      if (callee.name === 'require' && node.type === 'CallExpression' && args[0] && this.types?.importedValue) {
+        const module = stringLiteralValue(unwrap(args[0]));
+        const value = module === undefined ? undefined : this.types.importedValue(module, MODULE_OBJECT);
+        if (value) return value;
+      }
       if (callee.name === 'String' && args[0]) return this.evaluate(args[0]);
       if (callee.name === 'URL' && node.type === 'NewExpression' && args[0]) {
         const href = this.evaluate(args[0]);
@@ -593,7 +685,7 @@ function stringFromParts(parts: PartialStringPart[], node: AstNode): StaticValue
 }
 
 /** A static value for data parsed from JSON text in the source. */
-function fromPlain(value: unknown, node: AstNode): StaticValue {
+export function fromPlain(value: unknown, node: AstNode): StaticValue {
   if (typeof value === 'string') return { kind: 'string', value, node };
   if (Array.isArray(value)) return { kind: 'array', elements: value.map((item) => fromPlain(item, node)), complete: true, node };
   if (value !== null && typeof value === 'object') {

@@ -36,6 +36,8 @@ import { evaluatorFor, toPlain, type StaticValue, type TypeOracle, type ValueEva
 export interface SlotFact {
   readonly node: AstNode;
   readonly value: StaticValue;
+  /** The value was written in another module; `node` is where this file passes it on. */
+  readonly external?: boolean;
 }
 
 export type KeySource =
@@ -87,26 +89,46 @@ export class VerificationAnalysis {
     readonly values: ValueEvaluator,
   ) {}
 
-  /** The value at a slot of a call: `{ arg: 2, path: ['issuer'] }` is the `issuer` option of the third argument. */
+  /**
+   * The value at a slot of a call: `{ arg: 2, path: ['issuer'] }` is the `issuer` option of the third
+   * argument. An options object followed into another module keeps the last node of this file as the
+   * slot's node (reports and edits stay here) and the other module's value, with `external` set.
+   */
   slot(call: ApiCall, slots: readonly ValueSlot[] | undefined): SlotFact | undefined {
     for (const candidate of slots ?? []) {
-      let node = call.args[candidate.arg];
-      for (const step of candidate.path ?? []) {
-        if (!node) break;
-        node = this.step(node, step);
-      }
-      if (node) return { node, value: this.values.evaluate(node) };
+      const found = this.slotAt(call, candidate);
+      if (found) return found;
     }
     return undefined;
   }
 
-  private step(node: AstNode, step: string): AstNode | undefined {
-    const value = this.values.evaluate(node);
-    if (step === '()') {
-      const fn = value.kind === 'function' ? value.node : undefined;
-      return fn ? returnedExpressions(fn)[0] : undefined;
+  private slotAt(call: ApiCall, candidate: ValueSlot): SlotFact | undefined {
+    let node = call.args[candidate.arg];
+    if (!node) return undefined;
+    let value = this.values.evaluate(node);
+    let external = false;
+    for (const step of candidate.path ?? []) {
+      if (step === '()') {
+        const fn = value.kind === 'function' && !external && this.isLocal(value.node) ? value.node : undefined;
+        const returned = fn ? returnedExpressions(fn)[0] : undefined;
+        if (!returned) return undefined;
+        node = returned;
+        value = this.values.evaluate(node);
+        continue;
+      }
+      const property = value.kind === 'object' ? value.properties.get(step) : undefined;
+      if (!property) return undefined;
+      value = property.value;
+      if (!external && this.isLocal(property.valueNode)) node = property.valueNode;
+      else external = true;
     }
-    return value.kind === 'object' ? value.properties.get(step)?.valueNode : undefined;
+    return external ? { node, value, external } : { node, value };
+  }
+
+  /** Whether a node belongs to this file's tree (values followed into other modules carry theirs). */
+  isLocal(node: AstNode | undefined): boolean {
+    const index = this.resolver.index;
+    return !!node && (node === index.program || index.parentOf(node) !== undefined);
   }
 
   site(call: ApiCall): VerificationSite | undefined {
@@ -127,7 +149,7 @@ export class VerificationAnalysis {
       ...(token ? { token } : {}),
       ...(tokenFrom ? { tokenFrom } : {}),
       ...optional('keySlot', keyFact),
-      ...optional('key', keyFact ? this.keySource(keyFact.node) : undefined),
+      ...optional('key', keyFact ? this.keySourceOfSlot(keyFact) : undefined),
       ...optional('issuer', fact('issuer')),
       ...optional('audience', fact('audience')),
       ...optional('algorithms', fact('algorithms')),
@@ -146,6 +168,11 @@ export class VerificationAnalysis {
       if (site) sites.push(site);
     }
     return sites;
+  }
+
+  /** Where the key at a slot comes from: followed from its node here, or read from another module's value. */
+  keySourceOfSlot(slot: SlotFact): KeySource {
+    return slot.external ? this.keyFromValue(slot.value, slot.node, 0) : this.keySource(slot.node);
   }
 
   /** Where a key comes from, following bindings, key imports and key sets back to their source. */
@@ -237,7 +264,7 @@ export class VerificationAnalysis {
       case 'local-key-set': {
         const material = this.slot(call, call.api.material);
         if (!material) return { kind: 'unknown', node: expression };
-        const inner = this.keySource(material.node, depth + 1);
+        const inner = material.external ? this.keyFromValue(material.value, material.node, depth + 1) : this.keySource(material.node, depth + 1);
         return inner.kind === 'material' ? { ...inner, via: call } : inner;
       }
       case 'remote-key-set': {
@@ -273,7 +300,7 @@ export class VerificationAnalysis {
         // `{ key: PEM, format: 'pem' }` (node:crypto) and `{ public: PEM }` (@fastify/jwt).
         for (const name of ['key', 'public']) {
           const property = value.properties.get(name);
-          if (property) return this.keySource(property.valueNode, depth + 1);
+          if (property) return this.isLocal(property.valueNode) ? this.keySource(property.valueNode, depth + 1) : this.keyFromValue(property.value, expression, depth + 1);
         }
         return { kind: 'unknown', node: expression };
       }

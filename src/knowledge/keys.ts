@@ -142,6 +142,16 @@ export function looksLikeKeyFilePath(path: string): boolean {
   return KEY_FILE_EXTENSIONS.some((extension) => lower.endsWith(extension));
 }
 
+/**
+ * JWE key management algorithms: a public key imported for one of these encrypts (`EncryptJWT`,
+ * `CompactEncrypt`); it verifies nothing, so a pinned one is no verification key.
+ */
+const ENCRYPTION_ALGORITHM = /^(RSA-OAEP(-\d+)?|RSA1_5|ECDH-ES(\+A\d+KW)?|A\d+(GCM)?KW|dir|PBES2-.*)$/;
+
+export function isEncryptionAlgorithm(algorithm: string): boolean {
+  return ENCRYPTION_ALGORITHM.test(algorithm);
+}
+
 /** Functions that generate keys at run time: data flow from these is never pinned material. */
 export const KEY_GENERATORS: readonly { module: string; export: readonly string[] }[] = [
   { module: 'crypto', export: ['generateKeyPairSync'] },

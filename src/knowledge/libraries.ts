@@ -30,7 +30,11 @@ export type LibraryId =
   | 'next-auth'
   | 'firebase-admin'
   | 'google-auth-library'
-  | 'aws-jwt-verify';
+  | 'aws-jwt-verify'
+  | 'hapi-auth-jwt2'
+  | '@hapi/jwt'
+  | '@hapi/hapi'
+  | 'express-oauth2-jwt-bearer';
 
 export interface Library {
   readonly id: LibraryId;
@@ -46,7 +50,9 @@ export interface Library {
  * - `key-import`: turns key material into a key; `local-key-set`: a key set from material in the source;
  * - `remote-key-set`: resolves keys from a JWKS URL at run time; `embedded-key`: trusts the token's own key;
  * - `sign-in-client`: a client that signs users in (issuer use is legitimate there);
- * - `token-getter`: hands out a token the SDK holds; `framework-registration`: wires a plugin or module.
+ * - `token-getter`: hands out a token the SDK holds; `framework-registration`: wires a plugin or module;
+ * - `sign`: issues a token (the project's own tokens: `jwt.sign`, `new SignJWT()`);
+ * - `encrypt`: encrypts to a public key (`publicEncrypt`, `EncryptJWT`): that key verifies nothing.
  */
 export type ApiRole =
   | 'verify'
@@ -57,7 +63,9 @@ export type ApiRole =
   | 'embedded-key'
   | 'sign-in-client'
   | 'token-getter'
-  | 'look-alike';
+  | 'look-alike'
+  | 'sign'
+  | 'encrypt';
 
 /**
  * Where a value sits in a call: argument `arg`, then `path` into an object literal there. A path step
@@ -82,7 +90,12 @@ export interface LibraryApi {
   readonly reach:
     | { readonly export: readonly string[] }
     | { readonly madeBy: string; readonly member: readonly string[] }
-    | { readonly registeredAs: readonly string[]; readonly optionsArg: number };
+    | { readonly registeredAs: readonly string[]; readonly optionsArg: number }
+    /**
+     * hapi: `server.auth.strategy(name, scheme, options)` after the module registered its scheme (here or in
+     * another file); the scheme name and the options tell which library it is.
+     */
+    | { readonly authScheme: string; readonly optionNames: readonly string[] };
   readonly invoke: 'call' | 'new' | 'call-or-new' | 'value' | 'call-made';
   readonly role: ApiRole;
   /** Modules this entry applies to when the library's modules differ by version (jose v2 vs v4+). */
@@ -147,9 +160,14 @@ export const LIBRARIES: readonly Library[] = [
   },
   {
     id: 'aws-jwt-verify',
-    modules: ['aws-jwt-verify'],
+    modules: ['aws-jwt-verify', 'aws-jwt-verify/jwt-verifier'],
     lookAlike: 'CognitoJwtVerifier resolves keys from the user pool JWKS at run time.',
   },
+  { id: 'hapi-auth-jwt2', modules: ['hapi-auth-jwt2'] },
+  { id: '@hapi/jwt', modules: ['@hapi/jwt'] },
+  // The framework: its `server.auth.strategy()` configures whichever JWT plugin another module registered.
+  { id: '@hapi/hapi', modules: ['@hapi/hapi', 'hapi'] },
+  { id: 'express-oauth2-jwt-bearer', modules: ['express-oauth2-jwt-bearer'] },
 ];
 
 const JOSE_V4 = ['jose', 'jose/jwt/verify', 'jose/jws/compact/verify', 'jose/key/import', 'jose/jwks/local', 'jose/jwks/remote', 'jose/jwk/embedded'];
@@ -231,6 +249,8 @@ export const LIBRARY_APIS: readonly LibraryApi[] = [
   { id: 'jwks-rsa.expressJwtSecret', library: 'jwks-rsa', reach: { export: ['expressJwtSecret'] }, invoke: 'call', role: 'remote-key-set', jwksUri: [slot(0, 'jwksUri')] },
   { id: 'jwks-rsa.passportJwtSecret', library: 'jwks-rsa', reach: { export: ['passportJwtSecret'] }, invoke: 'call', role: 'remote-key-set', jwksUri: [slot(0, 'jwksUri')] },
   { id: 'jwks-rsa.koaJwtSecret', library: 'jwks-rsa', reach: { export: ['koaJwtSecret'] }, invoke: 'call', role: 'remote-key-set', jwksUri: [slot(0, 'jwksUri')] },
+  { id: 'jwks-rsa.hapiJwt2Key', library: 'jwks-rsa', reach: { export: ['hapiJwt2Key'] }, invoke: 'call', role: 'remote-key-set', jwksUri: [slot(0, 'jwksUri')] },
+  { id: 'jwks-rsa.hapiJwt2KeyAsync', library: 'jwks-rsa', reach: { export: ['hapiJwt2KeyAsync'] }, invoke: 'call', role: 'remote-key-set', jwksUri: [slot(0, 'jwksUri')] },
 
   // express-jwt (v6 default export, v7+ `expressjwt`) and koa-jwt: one options object, `secret` the key.
   ...(
@@ -370,6 +390,112 @@ export const LIBRARY_APIS: readonly LibraryApi[] = [
   { id: 'node:crypto.createPublicKey', library: 'node:crypto', reach: { export: ['createPublicKey'] }, invoke: 'call', role: 'key-import', material: [slot(0), slot(0, 'key')] },
   { id: 'node:crypto.X509Certificate', library: 'node:crypto', reach: { export: ['X509Certificate'] }, invoke: 'new', role: 'key-import', material: [slot(0)] },
 
+  // hapi: `server.auth.strategy('jwt', 'jwt', options)`; both plugins register a scheme named `jwt`.
+  {
+    id: 'hapi-auth-jwt2.strategy',
+    library: 'hapi-auth-jwt2',
+    reach: { authScheme: 'jwt', optionNames: ['key', 'verifyOptions', 'complete', 'headerKey', 'tokenType', 'urlKey', 'cookieKey'] },
+    invoke: 'call',
+    role: 'verifier',
+    key: [slot(2, 'key')],
+    issuer: [slot(2, 'verifyOptions', 'issuer')],
+    audience: [slot(2, 'verifyOptions', 'audience')],
+    algorithms: [slot(2, 'verifyOptions', 'algorithms')],
+    clockTolerance: [slot(2, 'verifyOptions', 'clockTolerance')],
+    readsBearerHeader: true,
+  },
+  {
+    id: '@hapi/jwt.strategy',
+    library: '@hapi/jwt',
+    reach: { authScheme: 'jwt', optionNames: ['keys', 'verify', 'httpAuthScheme', 'unauthorizedAttributes', 'headerName', 'cookieName'] },
+    invoke: 'call',
+    role: 'verifier',
+    key: [slot(2, 'keys')],
+    jwksUri: [slot(2, 'keys', 'uri')],
+    issuer: [slot(2, 'verify', 'iss')],
+    audience: [slot(2, 'verify', 'aud')],
+    algorithms: [slot(2, 'keys', 'algorithms')],
+    clockTolerance: [slot(2, 'verify', 'timeSkewSec')],
+    readsBearerHeader: true,
+  },
+  // @hapi/jwt's own verification helpers.
+  { id: '@hapi/jwt.token.verify', library: '@hapi/jwt', reach: { export: ['token', 'verify'] }, invoke: 'call', role: 'verify', token: [slot(0)], tokenKind: 'any', key: [slot(1)], issuer: [slot(2, 'iss')], audience: [slot(2, 'aud')] },
+  { id: '@hapi/jwt.token.verifySignature', library: '@hapi/jwt', reach: { export: ['token', 'verifySignature'] }, invoke: 'call', role: 'verify', token: [slot(0)], tokenKind: 'any', key: [slot(1)] },
+
+  // aws-jwt-verify: any issuer's RS256 tokens; `cacheJwks(jwks)` pins a key set written in the source.
+  ...(['JwtRsaVerifier', 'JwtVerifier'] as const).map(
+    (name): LibraryApi => ({
+      id: `aws-jwt-verify.${name}.create`,
+      library: 'aws-jwt-verify',
+      reach: { export: [name, 'create'] },
+      invoke: 'call',
+      role: 'verifier',
+      issuer: [slot(0, 'issuer')],
+      audience: [slot(0, 'audience')],
+      jwksUri: [slot(0, 'jwksUri')],
+    }),
+  ),
+  ...(['verify', 'verifySync'] as const).flatMap((method) =>
+    (['JwtRsaVerifier', 'JwtVerifier'] as const).map(
+      (name): LibraryApi => ({
+        id: `aws-jwt-verify.${name}#${method}`,
+        library: 'aws-jwt-verify',
+        reach: { madeBy: `aws-jwt-verify.${name}.create`, member: [method] },
+        invoke: 'call',
+        role: 'verify',
+        token: [slot(0)],
+        tokenKind: 'any',
+        audience: [slot(1, 'audience')],
+      }),
+    ),
+  ),
+  ...(['JwtRsaVerifier', 'JwtVerifier'] as const).map(
+    (name): LibraryApi => ({
+      id: `aws-jwt-verify.${name}#cacheJwks`,
+      library: 'aws-jwt-verify',
+      reach: { madeBy: `aws-jwt-verify.${name}.create`, member: ['cacheJwks'] },
+      invoke: 'call',
+      role: 'local-key-set',
+      material: [slot(0)],
+    }),
+  ),
+
+  // express-oauth2-jwt-bearer: `auth({ issuerBaseURL })` discovers the issuer's keys; `secret` is HMAC.
+  {
+    id: 'express-oauth2-jwt-bearer.auth',
+    library: 'express-oauth2-jwt-bearer',
+    reach: { export: ['auth'] },
+    invoke: 'call',
+    role: 'verifier',
+    key: [slot(0, 'secret')],
+    issuer: [slot(0, 'issuer'), slot(0, 'issuerBaseURL')],
+    audience: [slot(0, 'audience')],
+    jwksUri: [slot(0, 'jwksUri')],
+    algorithms: [slot(0, 'tokenSigningAlg')],
+    clockTolerance: [slot(0, 'clockTolerance')],
+    readsBearerHeader: true,
+  },
+
+  // Token issuers: the project's own tokens, signed with its own key.
+  { id: 'jsonwebtoken.sign', library: 'jsonwebtoken', reach: { export: ['sign'] }, invoke: 'call', role: 'sign', key: [slot(1)], algorithms: [slot(2, 'algorithm')] },
+  { id: 'jose.SignJWT', library: 'jose', modules: JOSE_V4, reach: { export: ['SignJWT'] }, invoke: 'new', role: 'sign' },
+  { id: 'jose.CompactSign', library: 'jose', modules: JOSE_V4, reach: { export: ['CompactSign'] }, invoke: 'new', role: 'sign' },
+  { id: 'jose-legacy.JWT.sign', library: 'jose-legacy', modules: ['jose'], reach: { export: ['JWT', 'sign'] }, invoke: 'call', role: 'sign', key: [slot(1)] },
+  { id: 'njwt.create', library: 'njwt', reach: { export: ['create'] }, invoke: 'call', role: 'sign', key: [slot(1)] },
+  { id: 'jwt-simple.encode', library: 'jwt-simple', reach: { export: ['encode'] }, invoke: 'call', role: 'sign', key: [slot(1)] },
+  { id: 'fast-jwt.createSigner', library: 'fast-jwt', reach: { export: ['createSigner'] }, invoke: 'call', role: 'sign', key: [slot(0, 'key')] },
+  { id: 'jsrsasign.KJUR.jws.JWS.sign', library: 'jsrsasign', reach: { export: ['KJUR', 'jws', 'JWS', 'sign'] }, invoke: 'call', role: 'sign', key: [slot(3)] },
+  ...(['sign', 'signAsync'] as const).map(
+    (method): LibraryApi => ({ id: `@nestjs/jwt#${method}`, library: '@nestjs/jwt', reach: { madeBy: '@nestjs/jwt.JwtService', member: [method] }, invoke: 'call', role: 'sign', key: [slot(1, 'privateKey'), slot(1, 'secret')] }),
+  ),
+
+  // Encryption to a public key: such a key is no verification key.
+  { id: 'node:crypto.publicEncrypt', library: 'node:crypto', reach: { export: ['publicEncrypt'] }, invoke: 'call', role: 'encrypt', material: [slot(0), slot(0, 'key')] },
+  { id: 'jose.EncryptJWT', library: 'jose', modules: JOSE_V4, reach: { export: ['EncryptJWT'] }, invoke: 'new', role: 'encrypt' },
+  { id: 'jose.CompactEncrypt', library: 'jose', modules: JOSE_V4, reach: { export: ['CompactEncrypt'] }, invoke: 'new', role: 'encrypt' },
+  { id: 'jose.FlattenedEncrypt', library: 'jose', modules: JOSE_V4, reach: { export: ['FlattenedEncrypt'] }, invoke: 'new', role: 'encrypt' },
+  { id: 'jose.GeneralEncrypt', library: 'jose', modules: JOSE_V4, reach: { export: ['GeneralEncrypt'] }, invoke: 'new', role: 'encrypt' },
+
   // Sign-in side: an org issuer is right here.
   { id: '@okta/okta-auth-js.OktaAuth', library: '@okta/okta-auth-js', reach: { export: ['OktaAuth'] }, invoke: 'new', role: 'sign-in-client', issuer: [slot(0, 'issuer')], clientId: [slot(0, 'clientId')] },
   { id: '@okta/okta-auth-js.default', library: '@okta/okta-auth-js', reach: { export: [] }, invoke: 'new', role: 'sign-in-client', issuer: [slot(0, 'issuer')], clientId: [slot(0, 'clientId')] },
@@ -469,6 +595,21 @@ export function apiRegisteredAs(module: string, path: readonly string[]): Librar
   return LIBRARY_APIS.find(
     (api) => 'registeredAs' in api.reach && samePath(api.reach.registeredAs, normalized) && appliesTo(api, module),
   );
+}
+
+/**
+ * The API of a hapi `auth.strategy(name, scheme, options)` call: the plugin the file imports decides,
+ * else the option names (the plugin may be registered in another module).
+ */
+export function apiForAuthStrategy(scheme: string, importedModules: ReadonlySet<string>, optionNames: readonly string[]): LibraryApi | undefined {
+  const candidates = LIBRARY_APIS.filter((api) => 'authScheme' in api.reach && api.reach.authScheme === scheme);
+  const imported = candidates.filter((api) => LIBRARIES.find((library) => library.id === api.library)?.modules.some((module) => importedModules.has(module)));
+  if (imported.length === 1) return imported[0];
+  const scored = candidates
+    .map((api) => ({ api, score: optionNames.filter((name) => 'authScheme' in api.reach && api.reach.optionNames.includes(name)).length }))
+    .filter((candidate) => candidate.score > 0)
+    .sort((a, b) => b.score - a.score);
+  return scored.length > 0 && (scored.length === 1 || scored[0]!.score > scored[1]!.score) ? scored[0]!.api : undefined;
 }
 
 /** Method names on a framework instance that register plugins (`fastify.register`). */

@@ -10,8 +10,8 @@ export const ID_TOKEN_ONLY_CLAIMS: readonly string[] = ['nonce', 'at_hash', 'c_h
 /** Claims that access tokens carry and ID tokens do not (Okta `scp`/`cid`, RFC 9068 `scope`/`client_id`). */
 export const ACCESS_TOKEN_CLAIMS: readonly string[] = ['scp', 'scope', 'cid', 'client_id'];
 
-/** Okta client ids: `0oa` and 17 more characters. */
-export const OKTA_CLIENT_ID = /^0oa[0-9A-Za-z]{17}$/;
+/** Okta client ids: `0oa` and 17 more characters, in whatever letter case configuration wrote them. */
+export const OKTA_CLIENT_ID = /^0oa[0-9a-z]{17}$/i;
 /** Okta custom authorization server ids: `aus` and 17 more characters. */
 export const OKTA_AUTHORIZATION_SERVER_ID = /^aus[0-9A-Za-z]{17}$/;
 
@@ -39,6 +39,24 @@ export function tokenTypeOfName(name: string): TokenType | undefined {
 /** Token endpoint response members (`tokens.id_token`) and SDK token storage keys (`tokenManager.get('idToken')`). */
 export const TOKEN_RESPONSE_MEMBERS: Readonly<Record<string, TokenType>> = { id_token: 'id', access_token: 'access' };
 export const TOKEN_STORAGE_KEYS: Readonly<Record<string, TokenType>> = { idToken: 'id', accessToken: 'access' };
+/**
+ * Keys under which browsers keep tokens: `localStorage.getItem('id_token')`, a cookie named `id_token`.
+ * Okta's SDK keeps one JSON document (`okta-token-storage`) whose `idToken.idToken` is the ID token.
+ */
+export const BROWSER_TOKEN_KEYS: Readonly<Record<string, TokenType>> = {
+  id_token: 'id',
+  idToken: 'id',
+  idtoken: 'id',
+  'id-token': 'id',
+  access_token: 'access',
+  accessToken: 'access',
+  'access-token': 'access',
+};
+export const OKTA_TOKEN_STORAGE_KEYS: readonly string[] = ['okta-token-storage'];
+/** Web storage objects, and what reads a cookie by name (`Cookies.get`, `cookies().get`, `getCookie`). */
+export const WEB_STORAGE_NAMES: readonly string[] = ['localStorage', 'sessionStorage'];
+export const COOKIE_READER = /^(get)?cookies?$|cookie(s|store|jar)$|^getcookie$/i;
+
 /** Okta SDK auth state: `authState.idToken.idToken`, `authState.accessToken.accessToken`. */
 export const AUTH_STATE_MEMBERS: Readonly<Record<string, TokenType>> = { idToken: 'id', accessToken: 'access' };
 

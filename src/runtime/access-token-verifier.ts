@@ -17,7 +17,8 @@ export interface AccessTokenVerifierOptions extends AccessTokenPolicyOptions, Is
 /** The claims of a verified access token; Okta's and RFC 9068's usual ones are typed, the rest are kept as they are. */
 export interface AccessTokenClaims extends JWTPayload {
   readonly iss: string;
-  readonly aud: string | string[];
+  /** Present on every token, except with `tokenUse` (AWS Cognito access tokens carry no `aud`). */
+  readonly aud?: string | string[];
   readonly exp: number;
   /** Okta: the client the token was issued to. */
   readonly cid?: string;

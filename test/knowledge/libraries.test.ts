@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   apiAtExport,
+  apiForAuthStrategy,
   apiOnMade,
   apiRegisteredAs,
   KNOWN_MODULES,
@@ -90,5 +91,34 @@ describe('mentionsKnownModule', async () => {
     expect(mentionsKnownModule(`import { x } from 'node:crypto'`)).toBe(true);
     expect(mentionsKnownModule(`// we use jose and crypto here`)).toBe(false);
     expect(mentionsKnownModule(`import x from 'jose-utils'`)).toBe(false);
+  });
+});
+
+describe('hapi auth strategies', () => {
+  it('takes the plugin the file imports', () => {
+    expect(apiForAuthStrategy('jwt', new Set(['hapi-auth-jwt2']), [])?.id).toBe('hapi-auth-jwt2.strategy');
+    expect(apiForAuthStrategy('jwt', new Set(['@hapi/jwt']), ['key'])?.id).toBe('@hapi/jwt.strategy');
+  });
+
+  it('tells the plugins apart by option names when another module registered it, and guesses nothing else', () => {
+    expect(apiForAuthStrategy('jwt', new Set(['@hapi/hapi']), ['key', 'verifyOptions', 'validate'])?.id).toBe('hapi-auth-jwt2.strategy');
+    expect(apiForAuthStrategy('jwt', new Set(), ['keys', 'verify', 'validate'])?.id).toBe('@hapi/jwt.strategy');
+    expect(apiForAuthStrategy('jwt', new Set(), ['validate'])).toBeUndefined();
+    expect(apiForAuthStrategy('basic', new Set(['hapi-auth-jwt2']), ['key'])).toBeUndefined();
+  });
+
+  it('knows the verifier libraries of issue 17', () => {
+    for (const [module, path] of [
+      ['aws-jwt-verify', ['JwtRsaVerifier', 'create']],
+      ['express-oauth2-jwt-bearer', ['auth']],
+      ['jwks-rsa', ['hapiJwt2Key']],
+      ['jwks-rsa', ['hapiJwt2KeyAsync']],
+      ['@hapi/jwt', ['token', 'verify']],
+    ] as const) {
+      expect(apiAtExport(module, path), `${module} ${path.join('.')}`).toBeDefined();
+    }
+    expect(apiOnMade('aws-jwt-verify.JwtRsaVerifier.create', ['cacheJwks'])?.role).toBe('local-key-set');
+    expect(apiAtExport('node:crypto', ['publicEncrypt'])?.role).toBe('encrypt');
+    expect(apiAtExport('jsonwebtoken', ['sign'])?.role).toBe('sign');
   });
 });

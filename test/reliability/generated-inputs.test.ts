@@ -149,7 +149,9 @@ describe('2,000 levels deep, in a fresh process (espree parses them; typescript-
       // ESLint itself cannot: nothing for the rules to run on.
       expect(result.withPlugin.outcome).toBe(result.baseline.outcome);
     }
-    expect(result.withPlugin.ms).toBeLessThan(3_000);
+    // No blow-up with depth: compared with ESLint alone in the same process, not with a wall-clock bound
+    // that a loaded machine misses (parsing the 2,000 levels dominates both).
+    expect(result.withPlugin.ms, `plugin ${result.withPlugin.ms.toFixed(0)} ms vs ESLint alone ${result.baseline.ms.toFixed(0)} ms`).toBeLessThan(4 * result.baseline.ms + 500);
   }
 
   it.each(['parens', 'arrays', 'objects', 'calls', 'arrows', 'functions', 'const aliases'])('%s: no rule crash', (shape) => check(shape));

@@ -2,6 +2,7 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 import * as espree from 'espree';
 import rule from '../../rules/no-hardcoded-jwt-key.js';
 import keys from '../fixtures/keys.json' with { type: 'json' };
+import { at } from '../support/positions.js';
 
 const ruleTester = new RuleTester();
 const js = { languageOptions: { parser: espree as never, parserOptions: { ecmaVersion: 'latest' as const, sourceType: 'module' as const } } };
@@ -313,5 +314,57 @@ ruleTester.run('no-hardcoded-jwt-key', rule, {
       ...js,
       errors: [{ messageId: 'pinnedKey', line: 3, column: 19 }],
     },
+  ],
+});
+
+// The verifier libraries beyond the first set, and what is a public key without being a verification key.
+const JWKS_INLINE = JSON.stringify({ keys: [keys.rsaJwk] });
+ruleTester.run('no-hardcoded-jwt-key: more libraries, encryption and self-issued tokens', rule, {
+  valid: [
+    // A public key that encrypts: JWE key management algorithms, publicEncrypt.
+    `import { importSPKI, EncryptJWT } from 'jose';
+     export const PARTNER_KEY = ${PEM};
+     export const seal = async (claims) => new EncryptJWT(claims).setProtectedHeader({ alg: 'RSA-OAEP-256', enc: 'A256GCM' }).encrypt(await importSPKI(PARTNER_KEY, 'RSA-OAEP-256'));`,
+    `import { publicEncrypt } from 'node:crypto';
+     export const PARTNER_KEY = ${PEM};
+     export const seal = (data) => publicEncrypt({ key: PARTNER_KEY }, data);`,
+    // Tokens the project signs itself and verifies with the matching public key: only under reportSelfIssued.
+    `import jwt from 'jsonwebtoken';
+     const PUBLIC_KEY = ${PEM};
+     export const issue = (sub) => jwt.sign({ sub }, process.env.SIGNING_KEY, { algorithm: 'RS256' });
+     export const check = (token) => jwt.verify(token, PUBLIC_KEY, { algorithms: ['RS256'], issuer: 'session-service' });`,
+    // Keys from the issuer at run time, for each library.
+    `import Jwt from '@hapi/jwt';
+     server.auth.strategy('okta', 'jwt', { keys: { uri: 'https://acme.okta.com/oauth2/default/v1/keys' }, verify: { aud: 'api://default', iss: 'https://acme.okta.com/oauth2/default', sub: false } });`,
+    `import jwksRsa from 'jwks-rsa';
+     server.auth.strategy('jwt', 'jwt', { key: jwksRsa.hapiJwt2KeyAsync({ jwksUri: 'https://acme.okta.com/oauth2/default/v1/keys' }), validate });`,
+    `import { JwtRsaVerifier } from 'aws-jwt-verify';
+     export const verifier = JwtRsaVerifier.create({ issuer: 'https://acme.okta.com/oauth2/default', audience: 'api://default', jwksUri: 'https://acme.okta.com/oauth2/default/v1/keys' });`,
+    // express-oauth2-jwt-bearer's `secret` is an HMAC secret.
+    `import { auth } from 'express-oauth2-jwt-bearer'; export const check = auth({ secret: 'a-long-hmac-secret', tokenSigningAlg: 'HS256', issuer: 'jobs', audience: 'jobs' });`,
+  ],
+  invalid: [
+    (() => {
+      const code = `import HapiAuthJwt2 from 'hapi-auth-jwt2';\nconst OKTA_KEY = ${PEM};\nserver.auth.strategy('jwt', 'jwt', { key: OKTA_KEY, verifyOptions: { algorithms: ['RS256'] }, validate });`;
+      return { code, errors: [{ messageId: 'pinnedKey' as const, ...at(code, 'OKTA_KEY', 2) }] };
+    })(),
+    (() => {
+      // The plugin is registered elsewhere: the option names tell @hapi/jwt.
+      const code = `import Hapi from '@hapi/hapi';\nconst OKTA_KEY = ${PEM};\nconst server = Hapi.server();\nserver.auth.strategy('okta', 'jwt', { keys: { key: OKTA_KEY, algorithms: ['RS256'] }, verify: { aud: 'api://default', iss: 'https://acme.okta.com/oauth2/default', sub: false }, validate });`;
+      return { code, errors: [{ messageId: 'pinnedKey' as const, ...at(code, "{ key: OKTA_KEY, algorithms: ['RS256'] }") }] };
+    })(),
+    (() => {
+      const code = `import { JwtRsaVerifier } from 'aws-jwt-verify';\nconst verifier = JwtRsaVerifier.create({ issuer: 'https://acme.okta.com/oauth2/default', audience: 'api://default', jwksUri: 'https://acme.okta.com/oauth2/default/v1/keys' });\nverifier.cacheJwks(${JWKS_INLINE});`;
+      return { code, errors: [{ messageId: 'pinnedKeyImport' as const, ...at(code, JWKS_INLINE) }] };
+    })(),
+    (() => {
+      const code = `import jwt from 'jsonwebtoken';\nconst PUBLIC_KEY = ${PEM};\nexport const issue = (sub) => jwt.sign({ sub }, process.env.SIGNING_KEY, { algorithm: 'RS256' });\nexport const check = (token) => jwt.verify(token, PUBLIC_KEY, { algorithms: ['RS256'] });`;
+      return { code, options: [{ reportSelfIssued: true }] as [{ reportSelfIssued: boolean }], errors: [{ messageId: 'selfIssuedKey' as const, ...at(code, 'PUBLIC_KEY', 2) }] };
+    })(),
+    (() => {
+      // A public key imported for signature verification is still reported beside encryption code.
+      const code = `import { importSPKI } from 'jose';\nexport const verificationKey = await importSPKI(${PEM}, 'RS256');`;
+      return { code, errors: [{ messageId: 'pinnedKeyImport' as const, ...at(code, PEM) }] };
+    })(),
   ],
 });

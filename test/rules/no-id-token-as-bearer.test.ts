@@ -142,3 +142,39 @@ ruleTester.run('no-id-token-as-bearer', rule, {
     invalid(`export const headers = (authState) => ({ Authorization: \`Bearer \${authState.idToken}\` });`, 'authState.idToken', 'idTokenSent'),
   ],
 });
+
+// ID tokens from where browsers keep them, and client ids in audiences however they are written.
+ruleTester.run('no-id-token-as-bearer: storage, cookies and audiences from the environment', rule, {
+  valid: [
+    `fetch('/api', { headers: { Authorization: \`Bearer \${localStorage.getItem('access_token')}\` } });`,
+    `const { accessToken } = JSON.parse(localStorage.getItem('okta-token-storage')); fetch('/api', { headers: { Authorization: \`Bearer \${accessToken.accessToken}\` } });`,
+    `import Cookies from 'js-cookie'; fetch('/api', { headers: { Authorization: 'Bearer ' + Cookies.get('access_token') } });`,
+    `import Cookies from 'js-cookie'; location.assign(\`\${issuer}/v1/logout?id_token_hint=\${Cookies.get('id_token')}\`);`,
+    // An audience named like a client id on the API's own audience variable is not one.
+    `${DEFAULT_VERIFIER} app.use(async (req) => verifier.verifyAccessToken(req.headers.authorization.split(' ')[1], \`\${process.env.API_AUDIENCE}\`));`,
+  ],
+  invalid: [
+    (() => {
+      const code = `const idToken = localStorage.getItem('id_token');\nfetch('/api', { headers: { Authorization: \`Bearer \${idToken}\` } });`;
+      return invalid(code, 'idToken', 'idTokenSent', [], { occurrence: 2 });
+    })(),
+    (() => {
+      const code = `const storage = JSON.parse(sessionStorage.getItem('okta-token-storage'));\nfetch('/api', { headers: { Authorization: \`Bearer \${storage.idToken.idToken}\` } });`;
+      return invalid(code, 'storage.idToken.idToken', 'idTokenSent', [['sendAccessToken', code.replace('storage.idToken.idToken', 'storage.accessToken.accessToken')]]);
+    })(),
+    (() => {
+      const code = `import Cookies from 'js-cookie';\naxios.defaults.headers.common.Authorization = 'Bearer ' + Cookies.get('id_token');`;
+      return invalid(code, `Cookies.get('id_token')`, 'idTokenSent');
+    })(),
+    (() => {
+      const code = `${DEFAULT_VERIFIER}\napp.use(async (req) => verifier.verifyAccessToken(req.headers.authorization.split(' ')[1], ['api://default', \`\${process.env.OKTA_CLIENT_ID}\`]));`;
+      const audience = `['api://default', \`\${process.env.OKTA_CLIENT_ID}\`]`;
+      return invalid(code, audience, 'clientIdAudience', [['verifyAccessToken', swap(code, audience, `'api://default'`)]], { data: { audience: 'OKTA_CLIENT_ID' } });
+    })(),
+    (() => {
+      // Okta client ids in upper case, as some configuration writes them.
+      const code = `${DEFAULT_VERIFIER}\napp.use(async (req) => verifier.verifyAccessToken(req.headers.authorization.split(' ')[1], '0OA1B2C3D4E5F6G7H8I9'));`;
+      return invalid(code, `'0OA1B2C3D4E5F6G7H8I9'`, 'clientIdAudience', [['verifyAccessToken', code.replace(`'0OA1B2C3D4E5F6G7H8I9'`, `'api://default'`)]]);
+    })(),
+  ],
+});

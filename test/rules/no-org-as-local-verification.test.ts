@@ -128,6 +128,14 @@ ruleTester.run('no-org-as-local-verification', rule, {
       });
     })(),
     (() => {
+      // An issuer constant that also builds the keys URL and is the audience: each value is edited once (issue 19).
+      const code = `import { jwtVerify, createRemoteJWKSet } from 'jose';\nconst ISSUER = 'https://acme.okta.com';\nconst JWKS = createRemoteJWKSet(new URL(\`\${ISSUER}/oauth2/v1/keys\`));\nexport const check = (token) => jwtVerify(token, JWKS, { issuer: ISSUER, audience: ISSUER });`;
+      const expected = invalid(code, 'ISSUER', 'orgIssuer', {
+        suggestions: [edited(code, [`'https://acme.okta.com'`, `'https://acme.okta.com/oauth2/default'`], ['/oauth2/v1/keys', '/v1/keys'], ['audience: ISSUER', `audience: 'api://default'`])],
+      });
+      return { ...expected, errors: [{ ...expected.errors[0]!, ...at(code, 'ISSUER', 3) }] };
+    })(),
+    (() => {
       // Org keys built on an unknown origin.
       const code = `import * as jose from 'jose';\nconst JWKS = jose.createRemoteJWKSet(new URL(\`\${process.env.ORG}/oauth2/v1/keys\`));\nexport const check = (token) => jose.jwtVerify(token, JWKS);`;
       return invalid(code, '`${process.env.ORG}/oauth2/v1/keys`', 'orgKeys', {
@@ -202,5 +210,41 @@ ruleTester.run('no-org-as-local-verification', rule, {
     invalid(`import { OktaAuth } from '@okta/okta-auth-js';\nnew OktaAuth({ issuer: 'https://{yourOktaDomain}/oauth2/default', clientId });`, `'https://{yourOktaDomain}/oauth2/default'`, 'malformedIssuer', {
       data: { issuer: 'https://{yourOktaDomain}/oauth2/default', problem: 'a placeholder was never filled in' },
     }),
+  ],
+});
+
+// The verifier libraries beyond the first set: hapi plugins, jwks-rsa helpers, aws-jwt-verify, express-oauth2-jwt-bearer.
+ruleTester.run('no-org-as-local-verification: more libraries', rule, {
+  valid: [
+    `import HapiAuthJwt2 from 'hapi-auth-jwt2'; import jwksRsa from 'jwks-rsa';
+     server.auth.strategy('jwt', 'jwt', { key: jwksRsa.hapiJwt2KeyAsync({ jwksUri: 'https://acme.okta.com/oauth2/default/v1/keys' }), validate });`,
+    `import Jwt from '@hapi/jwt';
+     server.auth.strategy('okta', 'jwt', { keys: { uri: 'https://acme.okta.com/oauth2/aus1a2b3c4d5e6f7g8h9/v1/keys' }, verify: { aud: 'api://orders', iss: 'https://acme.okta.com/oauth2/aus1a2b3c4d5e6f7g8h9', sub: false } });`,
+    `import { JwtRsaVerifier } from 'aws-jwt-verify'; export const v = JwtRsaVerifier.create({ issuer: 'https://acme.okta.com/oauth2/default', audience: 'api://default', jwksUri: 'https://acme.okta.com/oauth2/default/v1/keys' });`,
+    `import { CognitoJwtVerifier } from 'aws-jwt-verify'; export const v = CognitoJwtVerifier.create({ userPoolId: 'us-east-1_AbC123', tokenUse: 'access', clientId: 'abc' });`,
+    `import { auth } from 'express-oauth2-jwt-bearer'; export const check = auth({ issuerBaseURL: 'https://acme.okta.com/oauth2/default', audience: 'api://default' });`,
+    `import { auth } from 'express-oauth2-jwt-bearer'; export const check = auth({ issuerBaseURL: 'https://tenant.auth0.com/', audience: 'https://api.acme.com' });`,
+  ],
+  invalid: [
+    (() => {
+      const code = `import HapiAuthJwt2 from 'hapi-auth-jwt2';\nimport jwksRsa from 'jwks-rsa';\nserver.auth.strategy('jwt', 'jwt', { key: jwksRsa.hapiJwt2Key({ jwksUri: 'https://acme.okta.com/oauth2/v1/keys' }), validate });`;
+      return invalid(code, `'https://acme.okta.com/oauth2/v1/keys'`, 'orgKeys', { suggestions: [edited(code, [`'https://acme.okta.com/oauth2/v1/keys'`, `'https://acme.okta.com/oauth2/default/v1/keys'`])] });
+    })(),
+    (() => {
+      const code = `import Jwt from '@hapi/jwt';\nserver.auth.strategy('okta', 'jwt', { keys: { uri: 'https://acme.okta.com/oauth2/v1/keys' }, verify: { aud: 'api://default', iss: 'https://acme.okta.com', sub: false } });`;
+      return invalid(code, `'https://acme.okta.com'`, 'orgIssuer', { suggestions: [edited(code, [`'https://acme.okta.com/oauth2/v1/keys'`, `'https://acme.okta.com/oauth2/default/v1/keys'`], [`iss: 'https://acme.okta.com'`, `iss: 'https://acme.okta.com/oauth2/default'`])] });
+    })(),
+    (() => {
+      const code = `import Koa from 'koa';\nimport koaJwt from 'koa-jwt';\nimport { koaJwtSecret } from 'jwks-rsa';\napp.use(koaJwt({ secret: koaJwtSecret({ jwksUri: 'https://acme.okta.com/oauth2/v1/keys' }) }));`;
+      return invalid(code, `'https://acme.okta.com/oauth2/v1/keys'`, 'orgKeys', { suggestions: [edited(code, [`'https://acme.okta.com/oauth2/v1/keys'`, `'https://acme.okta.com/oauth2/default/v1/keys'`])] });
+    })(),
+    (() => {
+      const code = `import { JwtRsaVerifier } from 'aws-jwt-verify';\nexport const v = JwtRsaVerifier.create({ issuer: 'https://acme.okta.com', audience: 'api://default', jwksUri: 'https://acme.okta.com/oauth2/v1/keys' });`;
+      return invalid(code, `'https://acme.okta.com'`, 'orgIssuer', { suggestions: [edited(code, [`issuer: 'https://acme.okta.com'`, `issuer: 'https://acme.okta.com/oauth2/default'`], [`'https://acme.okta.com/oauth2/v1/keys'`, `'https://acme.okta.com/oauth2/default/v1/keys'`])] });
+    })(),
+    (() => {
+      const code = `import { auth } from 'express-oauth2-jwt-bearer';\nexport const check = auth({ issuerBaseURL: 'https://acme.okta.com', audience: 'api://default' });`;
+      return invalid(code, `'https://acme.okta.com'`, 'orgIssuer', { suggestions: [edited(code, [`'https://acme.okta.com'`, `'https://acme.okta.com/oauth2/default'`])] });
+    })(),
   ],
 });

@@ -3,16 +3,19 @@ import { replaceNode, type TextEdit } from '../../../src/analysis/edits.js';
 import { isEsModule } from '../../../src/analysis/module-edits.js';
 import type { AstNode } from '../../../src/analysis/syntax.js';
 import { asyncContextOf } from '../async-functions.js';
-import type { TransformContext } from '../transformer.js';
+import type { AsyncChange, TransformContext } from '../transformer.js';
 
-export type AwaitedCall = { readonly ok: true; readonly edits: TextEdit[]; readonly notes: string[] } | { readonly ok: false; readonly reason: string };
+/** The edits, and the function made async with its note: both belong to the rewrite only if it is applied. */
+export type AwaitedCall =
+  | { readonly ok: true; readonly edits: TextEdit[]; readonly notes: string[]; readonly madeAsync?: AsyncChange }
+  | { readonly ok: false; readonly reason: string };
 
 /** `node` becomes `await <text>` (parenthesized where its value is read further). */
 export function awaitedCall(context: TransformContext, node: AstNode, text: string, what = 'the verification'): AwaitedCall {
   const asyncContext = asyncContextOf(context.index, node, isEsModule(context.program));
-  if (asyncContext.kind === 'impossible') return { ok: false, reason: `${what} is synchronous and ${asyncContext.reason}` };
+  if (asyncContext.kind === 'impossible') return { ok: false, reason: `${what} is synchronous and ${asyncContext.reason}: move it into a function that can be async, then run again` };
   if (asyncContext.kind === 'module-level' && !asyncContext.topLevelAwait) {
-    return { ok: false, reason: `${what} is synchronous at the top level of a CommonJS module, where await is not allowed` };
+    return { ok: false, reason: `${what} is synchronous at the top level of a CommonJS module, where await is not allowed: move it into a function, then run again` };
   }
   const parent = context.index.parentOf(node);
   const awaited = `await ${text}`;
@@ -20,8 +23,8 @@ export function awaitedCall(context: TransformContext, node: AstNode, text: stri
   const notes: string[] = [];
   if (asyncContext.kind === 'made-async') {
     edits.push(...asyncContext.edits);
-    context.madeAsync(asyncContext.change);
     notes.push(`${asyncContext.change.name ?? 'the function'} became async: its callers must await it (the CLI's project pass updates those it can see)`);
+    return { ok: true, edits, notes, madeAsync: asyncContext.change };
   }
   return { ok: true, edits, notes };
 }

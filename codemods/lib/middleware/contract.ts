@@ -6,7 +6,7 @@
 import type { TextEdit } from '../../../src/analysis/edits.js';
 import type { AstNode } from '../../../src/analysis/syntax.js';
 import type { VerificationSite } from '../../../src/analysis/verify-sites.js';
-import type { TransformContext } from '../transformer.js';
+import type { AsyncChange, TransformContext } from '../transformer.js';
 
 /** Settings as source text, the same the key source is created with. */
 export interface MiddlewareSettings {
@@ -33,6 +33,8 @@ export type MiddlewareEdit =
       readonly replaced: readonly (readonly [number, number])[];
       /** What a person must check after this rewrite. */
       readonly notes: readonly string[];
+      /** Functions the rewrite made async (their callers must await them), recorded only if it is applied. */
+      readonly madeAsync?: readonly AsyncChange[];
     }
   | { readonly ok: false; readonly reason: string };
 

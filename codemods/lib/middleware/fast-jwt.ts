@@ -5,6 +5,7 @@
  */
 import { textOf, type TextEdit } from '../../../src/analysis/edits.js';
 import { isIdentifier, rangeOf, walkNodes, type AstNode } from '../../../src/analysis/syntax.js';
+import type { AsyncChange } from '../transformer.js';
 import { awaitedCall } from './awaiting.js';
 import type { MiddlewareKeyRewrite } from './contract.js';
 import { memberHolding, replaceMemberValue } from './options.js';
@@ -26,11 +27,12 @@ export const fastJwt: MiddlewareKeyRewrite = {
       edits: [replaceMemberValue(holder.member, input.keySource), ...settings.edits, ...calls.edits],
       replaced: [rangeOf(holder.member)],
       notes: calls.notes,
+      madeAsync: calls.madeAsync,
     };
   },
 };
 
-type CallEdits = { ok: true; edits: TextEdit[]; notes: string[] } | { ok: false; reason: string };
+type CallEdits = { ok: true; edits: TextEdit[]; notes: string[]; madeAsync: AsyncChange[] } | { ok: false; reason: string };
 
 /** `const verify = createVerifier(...)`: every use of `verify` must be a call in this file, which is then awaited. */
 function verifierCalls(context: Parameters<MiddlewareKeyRewrite['rewrite']>[0]['context'], maker: AstNode): CallEdits {
@@ -39,12 +41,13 @@ function verifierCalls(context: Parameters<MiddlewareKeyRewrite['rewrite']>[0]['
     return { ok: false, reason: 'the verifier is not kept in a variable: with an async key it returns a Promise, so its callers must await it; rewrite by hand' };
   }
   const binding = context.index.resolve(declarator.id as AstNode);
-  if (!binding) return { ok: false, reason: 'the verifier\'s variable cannot be followed' };
+  if (!binding) return { ok: false, reason: 'the verifier\'s variable cannot be followed: rewrite its callers by hand' };
   if (context.index.isExported(binding)) {
     return { ok: false, reason: 'the verifier is exported: with an async key it returns a Promise, so every caller must await it; rewrite by hand' };
   }
   const edits: TextEdit[] = [];
   const notes: string[] = [];
+  const madeAsync: AsyncChange[] = [];
   for (const reference of referencesTo(context, binding)) {
     if (reference === declarator.id) continue;
     const call = context.index.parentOf(reference);
@@ -57,8 +60,9 @@ function verifierCalls(context: Parameters<MiddlewareKeyRewrite['rewrite']>[0]['
     if (!awaited.ok) return awaited;
     edits.push(...awaited.edits);
     notes.push(...awaited.notes);
+    if (awaited.madeAsync) madeAsync.push(awaited.madeAsync);
   }
-  return { ok: true, edits, notes };
+  return { ok: true, edits, notes, madeAsync };
 }
 
 function referencesTo(context: Parameters<MiddlewareKeyRewrite['rewrite']>[0]['context'], binding: unknown): AstNode[] {

@@ -49,7 +49,7 @@ export const fastifyJwt: MiddlewareKeyRewrite = {
     }
     edits.push(...addMembers(context, options, added));
     const notes = /\.jwt\.verify\s*\(/.test(context.source)
-      ? ['a function secret is used by request.jwtVerify() only: calls of fastify.jwt.verify(token) must become await request.jwtVerify()']
+      ? ['a function secret is used by request.jwtVerify() only: replace calls of fastify.jwt.verify(token) with await request.jwtVerify()']
       : [];
     return { ok: true, edits, replaced: [rangeOf(holder.member)], notes };
   },

@@ -53,19 +53,21 @@ export function rewriteMiddlewareKey(context: TransformContext, site: Verificati
     context.review(site.call.node, edit.reason);
     return;
   }
-  const name = helpers.instance('createIssuerKeySource', config.properties, site.call.node, config.reads, config.notes.join('; ') || undefined);
-  if (!name) {
-    context.review(site.call.node, 'the key source cannot be declared before this code (it reads constants declared after it)');
+  const instance = helpers.instance('createIssuerKeySource', config.properties, site.call.node, config.reads, config.notes.join('; ') || undefined);
+  if (!instance.ok) {
+    context.review(site.call.node, instance.reason);
     return;
   }
+  const { name } = instance;
   const adapter = helpers.runtimeExport(library.adapter);
   if (!adapter) {
-    context.review(site.call.node, `the name ${library.adapter} is taken in this file: import it from the runtime package under another name by hand`);
+    context.review(site.call.node, `the name ${library.adapter} is taken in this file: rename that binding, then run again`);
     return;
   }
   context.edit(...edit.edits.map((one) => ({ range: one.range, text: one.text.split(KEY_SOURCE).join(name).split(ADAPTER).join(adapter) })));
   sink.replaced.push(...edit.replaced);
   for (const binding of config.reads) sink.keep.add(binding);
   context.rewrote(site.call.node);
+  for (const change of edit.madeAsync ?? []) context.madeAsync(change);
   for (const note of [...config.notes, ...edit.notes]) context.review(site.call.node, note);
 }

@@ -85,11 +85,11 @@ export function rewriteIntrospectingMiddleware(context: TransformContext, site: 
   if (unsupported.length > 0) return { ok: false, reason: `${unsupported.join(', ')} ha${unsupported.length > 1 ? 've' : 's'} no counterpart in the runtime's ${replacement.adapter}: replace the middleware by hand` };
   const parent = context.index.parentOf(site.call.node);
   if (parent && isMemberExpression(parent) && parent.object === site.call.node && memberName(parent) === 'unless') {
-    return { ok: false, reason: `${site.library}'s .unless() has no counterpart: mount the runtime's ${replacement.adapter} on the routes it guarded, by hand` };
+    return { ok: false, reason: `${site.library}'s .unless() has no counterpart: replace the middleware by hand, mounting the runtime's ${replacement.adapter} on the routes it guarded` };
   }
   // Imported with the introspector's factory, by the transform's helper instances (see runtimeNamesIn).
   if (!ensureNamedImport(context.source, context.index, context.helperImport, replacement.adapter)) {
-    return { ok: false, reason: `the name ${replacement.adapter} is taken in this file: import it from the runtime package under another name by hand` };
+    return { ok: false, reason: `the name ${replacement.adapter} is taken in this file: rename that binding, then run again` };
   }
   const built = replacement.build({ context, site, options, adapter: runtimeName(replacement.adapter), introspector });
   if ('reason' in built) return { ok: false, reason: built.reason };

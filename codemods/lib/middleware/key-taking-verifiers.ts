@@ -14,6 +14,8 @@ import { rewriteIntrospectingMiddleware } from './introspecting.js';
 
 type Method = 'verify' | 'introspect';
 
+const NO_TOKEN = 'the call passes no token: verify the request\'s token by hand';
+
 /** The rewrite for a site of these libraries, or undefined when the site is not one of theirs. */
 export function rewriteKeyTakingVerification(context: TransformContext, site: VerificationSite, instance: string, method: Method): CallRewriteResult | undefined {
   if (method === 'introspect') {
@@ -26,21 +28,21 @@ export function rewriteKeyTakingVerification(context: TransformContext, site: Ve
     case 'jwt-simple.decode':
     case '@nestjs/jwt#verify': {
       // Resolves with the claims, as these returned them.
-      if (!token) return { ok: false, reason: 'the call has no token' };
-      if (site.api.id === 'jwt-simple.decode' && site.call.args[2] && !isFalse(site.call.args[2])) return { ok: false, reason: 'decode without verification (noVerify) is no verification to migrate' };
+      if (!token) return { ok: false, reason: NO_TOKEN };
+      if (site.api.id === 'jwt-simple.decode' && site.call.args[2] && !isFalse(site.call.args[2])) return { ok: false, reason: 'decode without verification (noVerify) checks nothing: remove it, or verify the token with createAccessTokenVerifier(...).verify(token)' };
       return awaited(context, call, `${instance}.${method}(${textOf(context.source, token)})`, [token]);
     }
     case '@nestjs/jwt#verifyAsync': {
-      if (!token) return { ok: false, reason: 'the call has no token' };
+      if (!token) return { ok: false, reason: NO_TOKEN };
       return { ok: true, rewrite: { edits: [replaceNode(call, `${instance}.${method}(${textOf(context.source, token)})`)], replaced: [rangeOf(call)], copied: [token] } };
     }
     case 'jsrsasign.KJUR.jws.JWS.verifyJWT': {
       // verifyJWT answers true or false; the helper rejects a bad token.
-      if (!token) return { ok: false, reason: 'the call has no token' };
+      if (!token) return { ok: false, reason: NO_TOKEN };
       return awaited(context, call, `${instance}.${method}(${textOf(context.source, token)}).then(() => true, () => false)`, [token]);
     }
     case 'njwt.verify': {
-      if (!token) return { ok: false, reason: 'the call has no token' };
+      if (!token) return { ok: false, reason: NO_TOKEN };
       const callback = site.call.args.slice(2).find((argument) => isFunction(unwrap(argument)) || isIdentifier(unwrap(argument)) && context.analysis.values.evaluate(argument).kind === 'function');
       if (callback) {
         // The callback keeps receiving `(err, verified)`, the claims as njwt's `body`.
@@ -49,12 +51,11 @@ export function rewriteKeyTakingVerification(context: TransformContext, site: Ve
         let text: string;
         if (method === 'verify') text = `${instance}.verify(${textOf(context.source, token)}, (error, body) => ${callable}(error, error ? undefined : { body }))`;
         else if (isIdentifier(unwrap(callback))) text = `${instance}.introspect(${textOf(context.source, token)}).then((body) => ${callable}(null, { body }), (error) => ${callable}(error))`;
-        else return { ok: false, reason: 'an inline callback would be written twice; name it first' };
+        else return { ok: false, reason: 'an inline callback would be written twice: name it (a function declaration or a const), then run again' };
         return { ok: true, rewrite: { edits: [replaceNode(call, text)], replaced: [rangeOf(call)], copied: [token, callback] } };
       }
       // njwt returned a Jwt whose claims are `body`.
-      context.review(call, 'the result keeps njwt\'s { body } shape; its header is no longer returned');
-      return awaited(context, call, `${instance}.${method}(${textOf(context.source, token)}).then((body) => ({ body }))`, [token]);
+      return awaited(context, call, `${instance}.${method}(${textOf(context.source, token)}).then((body) => ({ body }))`, [token], ['the result keeps njwt\'s { body } shape: check that nothing reads its header, which is no longer returned']);
     }
     case 'node-jose#verify':
     case 'node-jose.JWS.createVerify':
@@ -64,11 +65,11 @@ export function rewriteKeyTakingVerification(context: TransformContext, site: Ve
   }
 }
 
-function awaited(context: TransformContext, call: AstNode, text: string, copied: AstNode[]): CallRewriteResult {
+function awaited(context: TransformContext, call: AstNode, text: string, copied: AstNode[], notes: string[] = []): CallRewriteResult {
   const result = awaitedCall(context, call, text);
   if (!result.ok) return result;
-  for (const note of result.notes) context.review(call, note);
-  return { ok: true, rewrite: { edits: result.edits, replaced: [rangeOf(call)], copied } };
+  const madeAsync = result.madeAsync ? { madeAsync: result.madeAsync } : {};
+  return { ok: true, rewrite: { edits: result.edits, replaced: [rangeOf(call)], copied, notes: [...notes, ...result.notes], ...madeAsync } };
 }
 
 /**
@@ -87,10 +88,10 @@ function nodeJose(context: TransformContext, site: VerificationSite, instance: s
   }
   if (!verifyCall) return { ok: false, reason: 'the node-jose verifier is kept apart from its verify(token) call: replace both with createAccessTokenVerifier(...).verify(token) by hand' };
   const token = (verifyCall.arguments as AstNode[])[0];
-  if (!token) return { ok: false, reason: 'the call has no token' };
-  context.review(verifyCall, 'node-jose\'s result is kept as { payload } (the claims as JSON bytes); header and key are no longer returned');
+  if (!token) return { ok: false, reason: NO_TOKEN };
   const text = `${instance}.${method}(${textOf(context.source, token)}).then((claims) => ({ payload: Buffer.from(JSON.stringify(claims)) }))`;
-  return { ok: true, rewrite: { edits: [replaceNode(verifyCall, text)], replaced: [rangeOf(verifyCall)], copied: [token] } };
+  const notes = ['node-jose\'s result is kept as { payload } (the claims as JSON bytes): check that nothing reads its header or key, which are no longer returned'];
+  return { ok: true, rewrite: { edits: [replaceNode(verifyCall, text)], replaced: [rangeOf(verifyCall)], copied: [token], notes } };
 }
 
 function isFalse(node: AstNode): boolean {

@@ -19,7 +19,6 @@ export interface IntrospectingExpressMiddlewareOptions extends IntrospectingMidd
 /** The parts of Express's (or Connect's, or node's) request and response used here. */
 export interface ExpressLikeRequest {
   readonly headers: { readonly authorization?: string | string[] | undefined };
-  [property: string]: unknown;
 }
 export interface ExpressLikeResponse {
   statusCode: number;
@@ -38,7 +37,7 @@ export function introspectingExpressMiddleware(options: IntrospectingExpressMidd
   return (request, response, next) => {
     introspectBearer(introspector, request.headers.authorization, EXPRESS).then((outcome) => {
       if ('claims' in outcome) {
-        request[requestProperty] = outcome.claims;
+        (request as unknown as Record<string, unknown>)[requestProperty] = outcome.claims;
         next();
         return;
       }

@@ -11,7 +11,6 @@ export interface IntrospectingFastifyHookOptions extends IntrospectingMiddleware
 /** The parts of Fastify's request and reply used here. */
 export interface FastifyLikeRequest {
   readonly headers: { readonly authorization?: string | string[] | undefined };
-  [property: string]: unknown;
 }
 export interface FastifyLikeReply {
   code(statusCode: number): FastifyLikeReply;
@@ -30,7 +29,7 @@ export function introspectingFastifyHook(options: IntrospectingFastifyHookOption
   return async (request, reply) => {
     const outcome = await introspectBearer(introspector, request.headers.authorization, FASTIFY);
     if ('claims' in outcome) {
-      request[requestProperty] = outcome.claims;
+      (request as unknown as Record<string, unknown>)[requestProperty] = outcome.claims;
       return undefined;
     }
     reply.code(outcome.status);

@@ -12,7 +12,7 @@ export interface HapiLikeRequest {
 }
 export interface HapiLikeToolkit {
   authenticated(data: { credentials: IntrospectionResult; artifacts?: Record<string, unknown> }): unknown;
-  unauthenticated(error: Error, data?: Record<string, unknown>): unknown;
+  unauthenticated(error: Error): unknown;
 }
 export interface HapiLikeScheme {
   authenticate(request: HapiLikeRequest, h: HapiLikeToolkit): Promise<unknown>;

@@ -8,7 +8,7 @@ describeIntrospectingMiddleware({
   property: 'request.auth.credentials',
   async start(introspector) {
     const server = Hapi.server({ host: '127.0.0.1', port: 0 });
-    server.auth.scheme(HAPI_INTROSPECTION_SCHEME, introspectionHapiScheme as never);
+    server.auth.scheme(HAPI_INTROSPECTION_SCHEME, introspectionHapiScheme);
     server.auth.strategy('okta', HAPI_INTROSPECTION_SCHEME, { introspector });
     server.route({ method: 'GET', path: '/orders', options: { auth: 'okta' }, handler: (request) => request.auth.credentials });
     await server.start();

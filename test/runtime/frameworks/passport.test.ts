@@ -11,7 +11,7 @@ describeIntrospectingMiddleware({
   property: 'req.user (as passport)',
   async start(introspector) {
     const authenticator = new passport.Passport();
-    authenticator.use(new IntrospectionStrategy({ introspector }) as unknown as passport.Strategy);
+    authenticator.use(new IntrospectionStrategy({ introspector }));
     const app = express();
     app.use(authenticator.initialize());
     app.get('/orders', authenticator.authenticate('oidc-introspection', { session: false }), (req, res) => {

@@ -2,10 +2,8 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AdminController } from './admin.controller';
 import { createIssuerKeySource, nestJwtSecretOrKeyProvider } from 'oidc-token-guard';
-// oidc-codemod: review: the old verification did not check the audience; api://default, the default custom authorization server's, is assumed
+// oidc-codemod: review: the old verification did not check the audience, so api://default, the default custom authorization server's, is assumed: run again with --audience if the API's is another
 const issuerKeySource = createIssuerKeySource({ issuer: 'https://acme-workforce.okta.com/oauth2/default', audience: 'api://default', algorithms: ['RS256'] });
-
-// Tokens for the back-office come from the workforce tenant, signed with its own key.
 
 @Module({
   imports: [

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createAccessTokenVerifier } from 'oidc-token-guard';
-// oidc-codemod: review: the old verification did not check the audience; api://default, the default custom authorization server's, is assumed
+// oidc-codemod: review: the old verification did not check the audience, so api://default, the default custom authorization server's, is assumed: run again with --audience if the API's is another
 const accessTokenVerifier = createAccessTokenVerifier({ issuer: 'https://acme.okta.com/oauth2/default', audience: 'api://default' });
 
 @Injectable()

@@ -7,9 +7,9 @@ import { WsJwtGuard } from './ws-jwt.guard';
 @Module({
   imports: [
     PassportModule.register({ defaultStrategy: 'jwt' }),
-    // The key is reported where it is written, in auth.constants.ts.
+    // The key is reported where it is written (auth.constants.ts) and, followed across modules, here.
     JwtModule.register({
-      publicKey: JWT_PUBLIC_KEY,
+      publicKey: JWT_PUBLIC_KEY, // expect: oidc/no-hardcoded-jwt-key
       verifyOptions: { algorithms: ['RS256'], issuer: JWT_ISSUER, audience: JWT_AUDIENCE },
     }),
   ],

@@ -1,0 +1,11 @@
+import jwt = require('jsonwebtoken');
+
+const OKTA_PUBLIC_KEY = `-----BEGIN PUBLIC KEY-----
+MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAvLJH3dzTA76FqGtX7K66
+-----END PUBLIC KEY-----`;
+
+async function authenticate(token: string): Promise<jwt.JwtPayload> {
+  return jwt.verify(token, OKTA_PUBLIC_KEY, { issuer: 'https://acme.okta.com/oauth2/default', audience: 'api://default' }) as jwt.JwtPayload;
+}
+
+export = { authenticate };

@@ -1,0 +1,16 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { createTokenIntrospector } from 'oidc-token-guard';
+// oidc-codemod: review: introspection authenticates a client of the org: set OKTA_CLIENT_SECRET (and OKTA_CLIENT_ID) for it, or switch to private_key_jwt
+const tokenIntrospector = createTokenIntrospector({ issuer: 'https://acme.okta.com', clientId: process.env.OKTA_CLIENT_ID!, clientSecret: process.env.OKTA_CLIENT_SECRET! });
+
+@Injectable()
+export class AuthService {
+  async validate(token: string) {
+    try {
+      const jwt = await tokenIntrospector.introspect(token).then((claims) => ({ claims }));
+      return jwt.claims;
+    } catch {
+      throw new UnauthorizedException();
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export * from './okta';
+export const apiAudience = 'api://default';
