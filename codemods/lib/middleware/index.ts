@@ -13,11 +13,13 @@ import type { MiddlewareKeyRewrite, Range } from './contract.js';
 import { expressJwt } from './express-jwt.js';
 import { fastJwt } from './fast-jwt.js';
 import { fastifyJwt } from './fastify-jwt.js';
+import { hapiAuthJwt2 } from './hapi-auth-jwt2.js';
+import { hapiJwt } from './hapi-jwt.js';
 import { koaJwt } from './koa-jwt.js';
 import { nestjsJwt } from './nestjs-jwt.js';
 import { passportJwt } from './passport-jwt.js';
 
-const REWRITES: readonly MiddlewareKeyRewrite[] = [expressJwt, passportJwt, koaJwt, fastifyJwt, fastJwt, nestjsJwt];
+const REWRITES: readonly MiddlewareKeyRewrite[] = [expressJwt, passportJwt, koaJwt, fastifyJwt, fastJwt, nestjsJwt, hapiAuthJwt2, hapiJwt];
 
 const byApi = new Map(REWRITES.flatMap((rewrite) => rewrite.apis.map((api) => [api, rewrite] as const)));
 
