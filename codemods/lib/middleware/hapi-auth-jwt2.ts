@@ -1,8 +1,8 @@
 /**
  * hapi-auth-jwt2: `server.auth.strategy(name, 'jwt', { key: PEM, validate })` takes `key: hapiAuthJwt2Key(issuerKeySource)`
  * with `complete: true` (so that the key function receives the token's header), and `verifyOptions` with issuer,
- * audience and algorithms. With `complete: true` hapi-auth-jwt2 hands `validate` the whole decoded token and makes it
- * the credentials: the old `validate` is wrapped to receive the payload, and the payload stays the credentials.
+ * audience and algorithms. With `complete: true` hapi-auth-jwt2 makes the whole decoded token the credentials unless
+ * `validate` names them: the old `validate` is wrapped so that the payload stays the credentials.
  */
 import { textOf, type TextEdit } from '../../../src/analysis/edits.js';
 import { objectMemberValue, rangeOf, unwrap } from '../../../src/analysis/syntax.js';
@@ -33,11 +33,12 @@ export const hapiAuthJwt2: MiddlewareKeyRewrite = {
       }
       const old = validate ? textOf(context.source, objectMemberValue(validate)) : undefined;
       // The old validate saw the payload, and the payload was the credentials; so it stays.
-      // Types for the parameters where TypeScript asks for them (the old validate keeps its own).
-      const [decoded, request, h] = isTypeScriptFile(context.path) ? ['decoded: { payload: any }', 'request: any', 'h: any'] : ['decoded', 'request', 'h'];
+      // validate still receives the verified payload; but with `complete: true` the credentials would be the whole
+      // decoded token unless validate names them: the payload stays the credentials, unless the old validate set others.
+      const [payload, request, h] = isTypeScriptFile(context.path) ? ['payload: any', 'request: any', 'h: any'] : ['payload', 'request', 'h'];
       const wrapped = old
-        ? `async (${decoded}, ${request}, ${h}) => ({ credentials: decoded.payload, ...(await (${old})(decoded.payload, request, h)) })`
-        : `async (${decoded}) => ({ isValid: true, credentials: decoded.payload })`;
+        ? `async (${payload}, ${request}, ${h}) => ({ credentials: payload, ...(await (${old})(payload, request, h)) })`
+        : `async (${payload}) => ({ isValid: true, credentials: payload })`;
       if (validate) edits.push(replaceMember(validate, 'validate', wrapped));
       else added.push(['validate', wrapped]);
     }

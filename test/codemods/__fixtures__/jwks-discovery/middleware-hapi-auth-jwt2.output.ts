@@ -8,7 +8,7 @@ export async function start() {
   await server.register(HapiAuthJwt2);
   server.auth.strategy('jwt', 'jwt', {
     key: hapiAuthJwt2Key(issuerKeySource),
-    validate: async (decoded: { payload: any }, request: any, h: any) => ({ credentials: decoded.payload, ...(await (async (decoded: { sub?: string }) => ({ isValid: !!decoded.sub }))(decoded.payload, request, h)) }),
+    validate: async (payload: any, request: any, h: any) => ({ credentials: payload, ...(await (async (decoded: { sub?: string }) => ({ isValid: !!decoded.sub }))(payload, request, h)) }),
     verifyOptions: { algorithms: ['RS256'], issuer: 'https://acme.okta.com/oauth2/ausorders', audience: 'api://orders' },
     complete: true,
   });

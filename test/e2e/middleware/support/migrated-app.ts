@@ -186,7 +186,7 @@ export function describeMigratedApp(spec: MigratedAppSpec): void {
 
       it('accepts an access token the provider issued for the API, and puts its claims where the library does', async () => {
         const { status, body } = await get(await provider.clientCredentialsToken());
-        expect(status, body).toBe(200);
+        expect(status, `${body}\n${service!.output()}`).toBe(200);
         const claims = JSON.parse(body) as Record<string, unknown>;
         expect(claims.iss).toBe(provider.issuer);
         expect(claims.aud).toBe(API_AUDIENCE);
