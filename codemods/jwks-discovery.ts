@@ -10,6 +10,7 @@ import { algorithmsText, audienceText, clockToleranceText, cognitoClientIdText, 
 import { HelperInstances } from './lib/helper-instances.js';
 import { bindingsRead } from './lib/hoisting.js';
 import { defineTransform, type TransformContext } from './lib/transformer.js';
+import { dropPinnedJwksCache, isPinnedJwksCache } from './lib/middleware/aws-jwt-verify.js';
 import { isMiddlewareKeySite, rewriteMiddlewareKey } from './lib/middleware/index.js';
 import { selfIssuedTokens } from './lib/self-issued.js';
 import { removeUnused } from './lib/unused.js';
@@ -28,6 +29,10 @@ function rewrite(context: TransformContext): void {
   for (const finding of findings) {
     if (selfIssued) {
       context.review(finding.node, selfIssued);
+      continue;
+    }
+    if (finding.kind === 'key-import' && isPinnedJwksCache(finding.call)) {
+      dropPinnedJwksCache(context, finding.call, { replaced, keep });
       continue;
     }
     if (finding.kind === 'key-import') {
