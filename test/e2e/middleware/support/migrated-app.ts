@@ -47,6 +47,8 @@ export interface AppInput {
   readonly audience: string;
   /** SPKI PEM of the key the app pins before migration. */
   readonly pinnedKey: string;
+  /** The same key as a public JWK (kid `pinned-key`, alg RS256), for libraries that pin a key set. */
+  readonly pinnedJwk: Record<string, unknown>;
 }
 
 export interface MigratedAppSpec {
@@ -58,8 +60,15 @@ export interface MigratedAppSpec {
    * put on the request (JSON, 200), and a refused or missing token with 401.
    */
   files(input: AppInput): Record<string, string>;
-  /** The file the migration must change, and what it must contain after. */
-  readonly migrated: { readonly file: string; readonly contains: readonly string[] };
+  /** The file the migration must change, what it must contain after, and what must be gone (default: the PEM). */
+  readonly migrated: { readonly file: string; readonly contains: readonly string[]; readonly lacks?: readonly string[] };
+  /** The pinned-key token names its key (`kid: 'pinned-key'`), for libraries that pick keys from a set by kid. */
+  readonly pinnedKid?: boolean;
+  /**
+   * After a refused unknown kid, libraries with their own JWKS fetching wait before fetching again on a timer the
+   * test cannot move (aws-jwt-verify: 10 s); the rotation case waits that long.
+   */
+  readonly refetchWaitMs?: number;
   /** CLI arguments besides --json and the path (--issuer, --audience where the app's code does not name them). */
   cliArgs?(input: AppInput): readonly string[];
 }
@@ -125,11 +134,14 @@ export function describeMigratedApp(spec: MigratedAppSpec): void {
 
       const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
       const pinnedKey = publicKey.export({ type: 'spki', format: 'pem' }) as string;
-      pinnedToken = await new SignJWT(claimsFor(API_AUDIENCE)).setProtectedHeader({ alg: 'RS256', typ: 'at+jwt' }).sign(privateKey);
+      const pinnedJwk = { ...publicKey.export({ format: 'jwk' }), kid: 'pinned-key', alg: 'RS256', use: 'sig' };
+      pinnedToken = await new SignJWT(claimsFor(API_AUDIENCE))
+        .setProtectedHeader({ alg: 'RS256', typ: 'at+jwt', ...(spec.pinnedKid ? { kid: 'pinned-key' } : {}) })
+        .sign(privateKey);
 
       writeFileSync(join(app, 'package.json'), `${JSON.stringify({ name: `orders-${spec.library.replace(/[@/]/g, '')}`, private: true, type: 'commonjs' }, null, 2)}\n`);
       writeFileSync(join(app, '.gitignore'), 'node_modules/\n');
-      const input = { issuer: provider.issuer, audience: API_AUDIENCE, pinnedKey };
+      const input = { issuer: provider.issuer, audience: API_AUDIENCE, pinnedKey, pinnedJwk };
       cliArgs = spec.cliArgs?.(input) ?? [];
       for (const [path, text] of Object.entries(spec.files(input))) {
         mkdirSync(dirname(join(app, path)), { recursive: true });
@@ -171,7 +183,7 @@ export function describeMigratedApp(spec: MigratedAppSpec): void {
       expect(changed?.changed).toBe(true);
       const text = readFileSync(join(app, spec.migrated.file), 'utf8');
       for (const expected of spec.migrated.contains) expect(text).toContain(expected);
-      expect(text).not.toContain('BEGIN PUBLIC KEY');
+      for (const gone of spec.migrated.lacks ?? ['BEGIN PUBLIC KEY']) expect(text).not.toContain(gone);
 
       const again = await run(NODE, [CLI, '--json', '--dry-run', ...RUNTIME_IMPORT, ...cliArgs, '.'], { cwd: app, timeoutMs: 60_000 });
       expect(again.status, again.stderr).toBe(0);
@@ -221,9 +233,10 @@ export function describeMigratedApp(spec: MigratedAppSpec): void {
           if (waited > 5_000) throw new Error(`the app did not move its clock:\n${service!.output()}`);
           await new Promise((resolve) => setTimeout(resolve, 20));
         }
+        if (spec.refetchWaitMs) await new Promise((resolve) => setTimeout(resolve, spec.refetchWaitMs));
         const { status, body } = await get(token);
         expect(status, `${body}\n${service!.output()}`).toBe(200);
-      });
+      }, 30_000);
     });
   });
 }
