@@ -12,7 +12,7 @@ import { bindingsRead } from './lib/hoisting.js';
 import { defineTransform, type TransformContext } from './lib/transformer.js';
 import { dropPinnedJwksCache, isPinnedJwksCache } from './lib/middleware/aws-jwt-verify.js';
 import { isMiddlewareKeySite, rewriteMiddlewareKey } from './lib/middleware/index.js';
-import { selfIssuedTokens } from './lib/self-issued.js';
+import { selfIssuedReasonFor } from './lib/self-issued.js';
 import { removeUnused } from './lib/unused.js';
 import { applyCallRewrite, rewriteVerificationCall } from './lib/verification-rewrites.js';
 
@@ -24,9 +24,8 @@ function rewrite(context: TransformContext): void {
   const replaced: (readonly [number, number])[] = [];
   const keep = new Set<unknown>();
 
-  const findings = pinnedKeyFindings(context.analysis, context.source);
-  const selfIssued = findings.length > 0 ? selfIssuedTokens(context) : undefined;
-  for (const finding of findings) {
+  for (const finding of pinnedKeyFindings(context.analysis, context.source, { reportSelfIssued: true })) {
+    const selfIssued = selfIssuedReasonFor(context, finding);
     if (selfIssued) {
       context.review(finding.node, selfIssued);
       continue;

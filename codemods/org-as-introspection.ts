@@ -6,7 +6,7 @@
  */
 import { quoted, replaceNode, textOf } from '../src/analysis/edits.js';
 import { orgServerFindings, type OrgAccessTokenFinding } from '../src/analysis/org-server-use.js';
-import { rangeOf } from '../src/analysis/syntax.js';
+import { isClassField, rangeOf, type AstNode } from '../src/analysis/syntax.js';
 import { knownString } from '../src/analysis/values.js';
 import { bindingsRead, isHoistable } from './lib/hoisting.js';
 import { HelperInstances } from './lib/helper-instances.js';
@@ -71,6 +71,7 @@ function rewrite(context: TransformContext): void {
     }
     const { name } = instance;
     applyCallRewrite(context, finding.site, call.rewrite, INSTANCE, name, (text) => runtimeNamesIn(text, helpers));
+    leftInPublicField(context, finding);
     replaced.push(...call.rewrite.replaced);
     for (const binding of config.reads) keep.add(binding);
     for (const node of call.rewrite.copied) for (const binding of bindingsRead(context.index, node)) keep.add(binding);
@@ -109,6 +110,16 @@ function introspectorConfig(context: TransformContext, finding: OrgAccessTokenFi
   config.properties.push(['issuer', issuer], ['clientId', clientId], ['clientSecret', environmentSetting(context, 'OKTA_CLIENT_SECRET')]);
   config.notes.push('introspection authenticates a client of the org: set OKTA_CLIENT_SECRET (and OKTA_CLIENT_ID) for it, or switch to private_key_jwt');
   return config;
+}
+
+/** An org verifier kept in a field other code may read (private ones go with the rewrite): say so. */
+function leftInPublicField(context: TransformContext, finding: OrgAccessTokenFinding): void {
+  const maker = finding.site.call.maker?.node;
+  const holder = maker ? context.index.parentOf(maker) : undefined;
+  if (!holder || !isClassField(holder) || holder.value !== maker || holder.type === 'ClassPrivateProperty' || holder.accessibility === 'private') return;
+  const key = holder.key as AstNode;
+  const field = key.type === 'Identifier' ? `'${key.name as string}'` : 'a field';
+  context.review(holder, `the org verifier stays in ${field}, which other code may read: remove it once nothing does`);
 }
 
 type CallResult = { ok: true; rewrite: CallRewrite } | { ok: false; reason: string };

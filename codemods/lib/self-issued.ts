@@ -5,6 +5,8 @@
  */
 import { isCallExpression, isMemberExpression, memberName, startOf, unwrap, walkNodes, type AstNode } from '../../src/analysis/syntax.js';
 import { knownString } from '../../src/analysis/values.js';
+import { issuerFactsOf } from '../../src/analysis/issuer-facts.js';
+import type { PinnedKeyFinding } from '../../src/analysis/pinned-keys.js';
 import { verificationAnalysisFor, type VerificationAnalysis } from '../../src/analysis/verify-sites.js';
 import { parseFile, type TransformContext } from './transformer.js';
 
@@ -103,17 +105,23 @@ export function tokenSigningInSource(source: string, path: string): TokenSigning
 }
 
 /**
- * Why sites verifying with a pinned key are left alone in this file, if they are: it signs tokens itself,
- * or a module the CLI saw it import does (`environment.tokenSigning`).
+ * Why a pinned-key finding is left alone, if it is: the analysis found that it checks tokens the module
+ * signs itself (`selfIssued`), or the CLI saw a module this file imports sign tokens
+ * (`environment.tokenSigning`) and the verification expects no identity provider's issuer.
  */
-export function selfIssuedTokens(context: TransformContext): string | undefined {
-  const here = tokenSigningIn(context.analysis)[0];
-  if (here) return selfIssuedReason(here);
+export function selfIssuedReasonFor(context: TransformContext, finding: PinnedKeyFinding): string | undefined {
+  if (finding.selfIssued) {
+    const here = tokenSigningIn(context.analysis)[0];
+    return selfIssuedReason(here ?? { line: undefined, evidence: 'the matching private key' });
+  }
   const elsewhere = context.environment.tokenSigning?.[0];
-  return elsewhere ? selfIssuedReason(elsewhere, elsewhere.path) : undefined;
+  if (!elsewhere || !('site' in finding)) return undefined;
+  const providerIssuer = issuerFactsOf(finding.site.issuer?.value).some((fact) => fact.shape.kind !== 'unknown');
+  return providerIssuer ? undefined : selfIssuedReason(elsewhere, elsewhere.path);
 }
 
 /** What a person reads when a verification is left because its project signs its own tokens. */
-export function selfIssuedReason(signing: { readonly line: number; readonly evidence: string }, where = 'this file'): string {
-  return `left unchanged: ${where} signs its own tokens with ${signing.evidence} (line ${signing.line}), so there is no issuer to discover keys from: keep verifying with the matching public key, loaded from configuration rather than the source, or move token issuance to your authorization server`;
+export function selfIssuedReason(signing: { readonly line: number | undefined; readonly evidence: string }, where = 'this file'): string {
+  const line = signing.line === undefined ? '' : ` (line ${signing.line})`;
+  return `left unchanged: ${where} signs its own tokens with ${signing.evidence}${line}, so there is no issuer to discover keys from: keep verifying with the matching public key, loaded from configuration rather than the source, or move token issuance to your authorization server`;
 }

@@ -258,7 +258,9 @@ function commentLinesAbove(source: string, lineStart: number): number {
       // A block comment that ends on this line: it must start at the beginning of its own line.
       const open = source.lastIndexOf('/*', start);
       const openLine = source.lastIndexOf('\n', open - 1) + 1;
-      if (open !== -1 && /^[ \t]*$/.test(source.slice(openLine, open))) commentStart = openLine;
+      // One comment from its opening to the end of this line, and nothing but blanks before it.
+      const closesHere = open !== -1 && source.indexOf('*/', open + 2) + 2 === previousStart + line.trimEnd().length;
+      if (closesHere && /^[ \t]*$/.test(source.slice(openLine, open))) commentStart = openLine;
     }
     if (commentStart === undefined) return start;
     const comment = source.slice(commentStart, start);

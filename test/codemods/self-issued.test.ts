@@ -36,6 +36,12 @@ describe('jwks-discovery on a project that signs its tokens elsewhere', () => {
     expect(outcome.review.map((note) => note.reason)).toEqual([expect.stringContaining('src/keys.ts signs its own tokens with the private key read from private.key (line 7)')]);
   });
 
+  it('still rewrites a verification that expects an identity provider\'s issuer', () => {
+    const okta = VERIFY.replace('https://api.acme.com', 'https://acme.okta.com/oauth2/default');
+    const outcome = jwksDiscovery(okta, 'verify.ts', {}, { tokenSigning: [{ path: 'src/keys.ts', line: 7, evidence: 'the private key read from private.key' }] });
+    expect(outcome.source).toContain('accessTokenVerifier.verify(token, (error, claims) => claims)');
+  });
+
   it('rewrites it otherwise', () => {
     expect(jwksDiscovery(VERIFY, 'verify.ts').source).toContain('accessTokenVerifier.verify(token, (error, claims) => claims)');
   });

@@ -27,7 +27,9 @@ vi.mock('@typescript-eslint/rule-tester', () => {
     static describe: unknown;
     static it: unknown;
     static itOnly: unknown;
-    run(suite: string, _rule: unknown, tests: { valid: Case[]; invalid: Case[] }) {
+    run(title: string, rule: { name?: string }, tests: { valid: Case[]; invalid: Case[] }) {
+      // A suite's title may say more than the rule's name ('no-hardcoded-jwt-key: more libraries'); the rule knows its name.
+      const suite = rule.name ?? title;
       for (const test of [...tests.valid, ...tests.invalid]) {
         captured.push(typeof test === 'string' ? { suite, code: test } : { suite, code: test.code, filename: test.filename, options: test.options });
       }
