@@ -6,6 +6,8 @@
  */
 import type { VerificationSite } from '../../../src/analysis/verify-sites.js';
 import { quoted } from '../../../src/analysis/edits.js';
+import { clientIdInAudience } from '../../../src/analysis/client-ids.js';
+import { DEFAULT_CUSTOM_AS_AUDIENCE } from '../../../src/knowledge/issuers.js';
 import type { HelperConfig } from '../helper-config.js';
 import type { HelperInstances } from '../helper-instances.js';
 import type { TransformContext } from '../transformer.js';
@@ -44,6 +46,15 @@ const ADAPTER = '\u0000adapter\u0000';
 export function rewriteMiddlewareKey(context: TransformContext, site: VerificationSite, config: HelperConfig, helpers: HelperInstances, sink: RewriteSink): void {
   const library = byApi.get(site.api.id);
   if (!library) return;
+  const notes: string[] = [];
+  if (clientIdInAudience(site.audience?.value)) {
+    // The old audience names the client, as ID tokens do: the id-token-to-access-token transform sets the middleware's
+    // own audience to the API's; the key source checks that one from the start.
+    const audience = context.options.audience ?? DEFAULT_CUSTOM_AS_AUDIENCE;
+    const at = config.properties.findIndex(([key]) => key === 'audience');
+    if (at >= 0) config.properties[at] = ['audience', quoted(context.source, audience)];
+    notes.push(`the old audience is a client id, which only ID tokens carry: the key source checks '${audience}'; run the id-token-to-access-token transform (or set the middleware's audience by hand) so that both agree`);
+  }
   const property = (name: string) => config.properties.find(([key]) => key === name)?.[1];
   const settings = {
     issuer: property('issuer')!,
@@ -71,5 +82,5 @@ export function rewriteMiddlewareKey(context: TransformContext, site: Verificati
   for (const binding of config.reads) sink.keep.add(binding);
   context.rewrote(site.call.node);
   for (const change of edit.madeAsync ?? []) context.madeAsync(change);
-  for (const note of [...config.notes, ...edit.notes]) context.review(site.call.node, note);
+  for (const note of [...config.notes, ...notes, ...edit.notes]) context.review(site.call.node, note);
 }
