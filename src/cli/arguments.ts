@@ -15,6 +15,10 @@ export interface CliArguments {
   readonly helperPath?: string;
   readonly helperImport?: string;
   readonly force: boolean;
+  /** `--ignore-pattern`: globs of paths (relative to the working directory) the run leaves out. */
+  readonly ignorePatterns: readonly string[];
+  /** `--report-md`: where to write the Markdown report. */
+  readonly reportMarkdown?: string;
   readonly paths: readonly string[];
 }
 
@@ -31,18 +35,33 @@ Options:
                          repeat to run several (default: all three, in that order)
   --dry-run              write nothing; print unified diffs of what would change
   --check                write nothing; exit 1 when something would change (for CI)
-  --json                 print one JSON report instead of text
+  --json                 print one JSON object instead of text, in every outcome (errors
+                         included: then it has an "error" field)
+  --report-md <file>     also write the report as Markdown for a pull-request body
+  --ignore-pattern <glob> leave out matching paths (relative to the working directory; '*' within
+                         a name, '**' across folders, a pattern without '/' matches any name);
+                         repeatable, on top of .gitignore
   --issuer <url>         the issuer where the code does not show it
   --audience <aud>       the API's audience where the code does not show it (default api://default)
   --to-custom-as         org-as-introspection: move to <org>/oauth2/default instead of introspecting
   --helper-path <path>   where to write the runtime helper module (default: src/oidc-runtime.js)
   --helper-import <spec> import the runtime helpers from this module instead of writing one
-  --force                write even when the git tree has uncommitted changes
+  --force                write even when the git tree has uncommitted changes, or into files
+                         that are in no git work tree
   --version              print the version and exit
   -h, --help             show this help
 
-Exit codes: 0 success, 1 with --check when something would change, 2 bad usage or input that cannot be
-read, parsed or written, 130 interrupted (every file is then either as it was or fully rewritten).`;
+Writes stay inside the git work tree of the paths given (without git, inside the package of each path),
+go through a temporary file and a rename, and only one writing run per git repository runs at a time.
+
+Exit codes:
+  0    success (every file migrated or left as it was)
+  1    with --check: something would change
+  2    bad usage, a path that does not exist, a dirty tree, files outside git without --force,
+       another run in progress: nothing was written
+  3    the run finished, but some files were skipped (could not be read, parsed, settled or
+       written): they are listed and left unchanged, the others are migrated
+  130  interrupted (every file is then either as it was or fully rewritten)`;
 
 export function parseCliArguments(argv: readonly string[]): CliArguments | 'help' | 'version' {
   let parsed;
@@ -62,6 +81,8 @@ export function parseCliArguments(argv: readonly string[]): CliArguments | 'help
         'helper-path': { type: 'string' },
         'helper-import': { type: 'string' },
         force: { type: 'boolean', default: false },
+        'ignore-pattern': { type: 'string', multiple: true },
+        'report-md': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
       },
@@ -84,6 +105,11 @@ export function parseCliArguments(argv: readonly string[]): CliArguments | 'help
   if (values.issuer !== undefined && !/^https:\/\/[^/\s]+/.test(values.issuer)) throw new UsageError(`--issuer must be an https URL, not '${values.issuer}'`);
   if (values.audience !== undefined && values.audience.trim() === '') throw new UsageError('--audience must not be empty');
   if (values['helper-import'] !== undefined && values['helper-import'].trim() === '') throw new UsageError('--helper-import must not be empty');
+  const ignorePatterns = values['ignore-pattern'] ?? [];
+  for (const pattern of ignorePatterns) {
+    if (pattern.trim() === '') throw new UsageError('--ignore-pattern must not be empty');
+  }
+  if (values['report-md'] !== undefined && values['report-md'].trim() === '') throw new UsageError('--report-md must name a file');
   // Keep the order the transforms run in fixed, whatever order they were named in.
   const ordered = TRANSFORM_NAMES.filter((name) => transforms.includes(name));
   return {
@@ -97,6 +123,24 @@ export function parseCliArguments(argv: readonly string[]): CliArguments | 'help
     ...(values['helper-path'] !== undefined ? { helperPath: values['helper-path'] } : {}),
     ...(values['helper-import'] !== undefined ? { helperImport: values['helper-import'] } : {}),
     force: values.force!,
+    ignorePatterns,
+    ...(values['report-md'] !== undefined ? { reportMarkdown: values['report-md'] } : {}),
     paths: positionals,
   };
+}
+
+/**
+ * What the command line asks about its output, read without checking it, so that a usage error is still
+ * reported as `--json` and `--report-md` promise.
+ */
+export function requestedOutputs(argv: readonly string[]): { json: boolean; reportMarkdown?: string } {
+  let reportMarkdown: string | undefined;
+  let json = false;
+  for (const [index, arg] of argv.entries()) {
+    if (arg === '--') break;
+    if (arg === '--json') json = true;
+    else if (arg === '--report-md' && argv[index + 1] !== undefined && !argv[index + 1]!.startsWith('-')) reportMarkdown = argv[index + 1];
+    else if (arg.startsWith('--report-md=')) reportMarkdown = arg.slice('--report-md='.length);
+  }
+  return { json, ...(reportMarkdown ? { reportMarkdown } : {}) };
 }

@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { lstatSync, readdirSync, realpathSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import type { IgnoreMatcher } from './ignore-patterns.js';
 
 export const SOURCE_EXTENSIONS = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'build', 'out', 'coverage', '.next', '.nuxt', '.svelte-kit', '.turbo', '.cache', '.output']);
@@ -21,6 +22,15 @@ function inSkippedDirectory(path: string): boolean {
 export function gitTopLevel(path: string): string | undefined {
   try {
     return execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: path, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** The git directory of the repository a folder is in (`git rev-parse --git-dir`), absolute; undefined outside git. */
+export function gitDirectory(folder: string): string | undefined {
+  try {
+    return resolve(folder, execFileSync('git', ['rev-parse', '--git-dir'], { cwd: folder, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
   } catch {
     return undefined;
   }
@@ -76,7 +86,7 @@ export interface FileListing {
   readonly unreadable: { path: string; reason: string }[];
 }
 
-export function listSourceFiles(paths: readonly string[]): FileListing {
+export function listSourceFiles(paths: readonly string[], ignored: IgnoreMatcher = () => false): FileListing {
   const files = new Set<string>();
   const unreadable: { path: string; reason: string }[] = [];
   for (const given of paths) {
@@ -114,7 +124,7 @@ export function listSourceFiles(paths: readonly string[]): FileListing {
       for (const file of found) files.add(file);
     }
   }
-  return { files: [...files].sort(), unreadable };
+  return { files: [...files].filter((file) => !ignored(file)).sort(), unreadable };
 }
 
 /** Whether a git tree has uncommitted changes under the given paths. */

@@ -1,33 +1,30 @@
 /**
- * `oidc-codemod`: runs the transforms over whole repositories, then the project pass, and writes through
- * one writer. Reports what it rewrote and what a person must review, as text or as one JSON document.
+ * `oidc-codemod` as a pipeline of named stages, each in its own module:
+ * list files -> per-file transforms to a fixed point -> cross-file pass -> write plan (every path checked
+ * inside the work tree) -> atomic writes -> report (text, JSON, Markdown).
+ * A writing run holds the repository's run lock from the first write decision to the last write.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
-import { idTokenToAccessToken } from '../../codemods/id-token-to-access-token.js';
-import { jwksDiscovery } from '../../codemods/jwks-discovery.js';
-import { DEFAULT_HELPER_IMPORT, parseFile, UnparsableFileError, type CodemodOptions, type TransformEnvironment, type TransformName, type TransformOutcome } from '../../codemods/lib/transformer.js';
-import { orgAsIntrospection } from '../../codemods/org-as-introspection.js';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import type { CodemodOptions } from '../../codemods/lib/transformer.js';
 import { helperFiles, helperModuleFor, helperSpecifier, nearestPackageJson, packageJsonWithJose, type HelperModule } from '../../codemods/project/helper-module.js';
-import { ProjectModules } from '../../codemods/project/module-values.js';
-import { runProjectPass, type FileState } from '../../codemods/project/project-pass.js';
-import { mentionsKeyMaterial } from '../knowledge/keys.js';
-import { version as packageVersion } from '../../package.json';
-import packages from '../packages.json';
-import { mentionsKnownModule } from '../knowledge/libraries.js';
-import { parseCliArguments, USAGE, UsageError, type CliArguments } from './arguments.js';
+import type { FileState } from '../../codemods/project/project-pass.js';
+import { createWriteStage } from './apply-writes.js';
+import { parseCliArguments, requestedOutputs, USAGE, UsageError, type CliArguments } from './arguments.js';
 import { scanConfigFiles } from './config-files.js';
+import { createCrossFileNeeds, runCrossFilePass } from './cross-file-pass.js';
+import { mayConcernTokens, readSourceText, runFileStage } from './file-stage.js';
 import { gitTopLevel, listSourceFiles, uncommittedChanges } from './files.js';
-import { lineMapping, unifiedDiff } from './unified-diff.js';
-import { createWriter, WriteRefusedError } from './writer.js';
+import { ignoreMatcher } from './ignore-patterns.js';
+import { emptyReport, markdownReport, textReport, TOOL, type JsonReport, type SkippedFile } from './report.js';
+import { acquireRunLock, RunInProgressError, type RunLock } from './run-lock.js';
+import { unifiedDiff } from './unified-diff.js';
+import packages from '../packages.json';
+import { workTreesOf, type WorkTree } from './work-tree.js';
+import { createWritePlanner, type PlannedWrite } from './write-plan.js';
+import { createWriter } from './writer.js';
 
-type Run = (source: string, path: string, options?: CodemodOptions, environment?: TransformEnvironment) => TransformOutcome;
-
-const TRANSFORMS: Record<TransformName, Run> = {
-  'jwks-discovery': jwksDiscovery,
-  'org-as-introspection': orgAsIntrospection,
-  'id-token-to-access-token': idTokenToAccessToken,
-};
+export { TOOL, type JsonReport } from './report.js';
 
 /** Runs of more files than this show a progress line (on a terminal, outside `--json`). */
 const PROGRESS_THRESHOLD = 300;
@@ -41,240 +38,244 @@ export interface CliIo {
   readonly interrupted?: () => boolean;
 }
 
-/** The tool as the report names it: the codemod package and the version all three packages share. */
-export const TOOL = { name: packages.codemod.name, version: packageVersion } as const;
-
-export interface JsonReport {
-  tool: { name: string; version: string };
-  summary: { filesScanned: number; filesChanged: number; sitesRewritten: number; sitesForReview: number };
-  files: { path: string; changed: boolean; rewrites: { transform: TransformName; line: number }[]; review: { line: number; reason: string }[] }[];
-  errors: { path: string; reason: string }[];
-}
-
-// `ignoreBOM` keeps a byte order mark in the text, so that it can be written back.
-const fatalDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** Exit codes (documented in --help and docs/guides/bulk-migration.md). */
+export const EXIT = { ok: 0, wouldChange: 1, refused: 2, skippedFiles: 3, interrupted: 130 } as const;
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const outputs = requestedOutputs(argv);
+  /** A run that stops before migrating anything: the message, and one JSON object / Markdown report all the same. */
+  const refuse = (message: string, hint = ''): number => {
+    io.stderr(`oidc-codemod: ${message}\n${hint}`);
+    const report = emptyReport(message);
+    if (outputs.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    if (outputs.reportMarkdown) writeReportFile(resolve(io.cwd, outputs.reportMarkdown), markdownReport(report, false), io);
+    return EXIT.refused;
+  };
+
   let args: CliArguments;
   try {
     const parsed = parseCliArguments(argv);
     if (parsed === 'help') {
       io.stdout(`${USAGE}\n`);
-      return 0;
+      return EXIT.ok;
     }
     if (parsed === 'version') {
-      io.stdout(`${TOOL.name} ${TOOL.version}\n`);
-      return 0;
+      io.stdout(outputs.json ? `${JSON.stringify({ tool: TOOL })}\n` : `${TOOL.name} ${TOOL.version}\n`);
+      return EXIT.ok;
     }
     args = parsed;
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`oidc-codemod: ${error.message}\nRun oidc-codemod --help for usage.\n`);
-      return 2;
-    }
+    if (error instanceof UsageError) return refuse(error.message, 'Run oidc-codemod --help for usage.\n');
     throw error;
   }
 
   const display = (path: string) => relative(io.cwd, path) || path;
-  const listing = listSourceFiles(args.paths.map((path) => resolve(io.cwd, path)));
+  const given = args.paths.map((path) => resolve(io.cwd, path));
+  const ignored = ignoreMatcher(args.ignorePatterns, io.cwd);
+
+  // Stage 1: the files (git's view, ignore patterns).
+  const listing = listSourceFiles(given, ignored);
   if (listing.unreadable.length > 0) {
-    for (const { path, reason } of listing.unreadable) io.stderr(`oidc-codemod: ${path}: ${reason}\n`);
-    return 2;
+    return refuse(listing.unreadable.map(({ path, reason }) => `${display(resolve(io.cwd, path))}: ${reason}`).join('; '));
   }
   const writes = !args.dryRun && !args.check;
-  if (writes && !args.force) {
-    const dirty = uncommittedChanges(args.paths.map((path) => resolve(io.cwd, path)));
-    if (dirty.length > 0) {
-      io.stderr(
-        `oidc-codemod: refusing to write into a git tree with uncommitted changes (${dirty.length} file${dirty.length === 1 ? '' : 's'}, e.g. ${display(dirty[0]!)}).\n` +
-          'Commit or stash them first, so that the migration is one change to review; or pass --force.\n',
-      );
-      return 2;
+  const workTrees = workTreesOf(given);
+  if (writes && !args.force && workTrees.outsideGit.length > 0) {
+    return refuse(
+      `refusing to write into ${display(workTrees.outsideGit[0]!)}, which is in no git work tree: a migration there cannot be reviewed or undone with git.`,
+      'Run it inside a git repository, use --dry-run, or pass --force.\n',
+    );
+  }
+  // One writing run at a time in each repository, from here to the last write.
+  const locks = new Map<WorkTree, RunLock>();
+  if (writes) {
+    try {
+      for (const tree of workTrees.trees) if (tree.gitDirectory) locks.set(tree, acquireRunLock(tree.gitDirectory));
+    } catch (error) {
+      for (const lock of locks.values()) lock.release();
+      if (error instanceof RunInProgressError) return refuse(error.message);
+      throw error;
     }
   }
+  if (writes && !args.force) {
+    const dirty = uncommittedChanges(given);
+    if (dirty.length > 0) {
+      for (const lock of locks.values()) lock.release();
+      return refuse(
+        `refusing to write into a git tree with uncommitted changes (${dirty.length} file${dirty.length === 1 ? '' : 's'}, e.g. ${display(dirty[0]!)}).`,
+        'Commit or stash them first, so that the migration is one change to review; or pass --force.\n',
+      );
+    }
+  }
+  try {
+    return await migrate(args, io, given, listing.files, workTrees.trees, locks, display, ignored);
+  } finally {
+    for (const lock of locks.values()) lock.release();
+  }
+}
 
-  const first = resolve(io.cwd, args.paths[0]!);
+async function migrate(
+  args: CliArguments,
+  io: CliIo,
+  given: readonly string[],
+  files: readonly string[],
+  trees: readonly WorkTree[],
+  locks: ReadonlyMap<WorkTree, RunLock>,
+  display: (path: string) => string,
+  ignored: (path: string) => boolean,
+): Promise<number> {
+  const writes = !args.dryRun && !args.check;
+
+  // --- The runtime the rewritten code imports: where it comes from (planned by codemods/project). ---
+  const first = given[0]!;
   // The project the helper belongs to: the package around the first path, else its git work tree.
   const manifestOfFirst = nearestPackageJson(first);
   const projectRoot = manifestOfFirst ? dirname(manifestOfFirst) : (gitTopLevel(dirname(first)) ?? io.cwd);
   const helper: HelperModule | undefined = args.helperImport ? undefined : helperModuleFor(projectRoot, args.helperPath && resolve(io.cwd, args.helperPath));
-  const modules = new ProjectModules(new Set(listing.files));
+  const optionsFor = (file: string): CodemodOptions => ({
+    ...(args.issuer ? { issuer: args.issuer } : {}),
+    ...(args.audience ? { audience: args.audience } : {}),
+    toCustomAs: args.toCustomAs,
+    helperImport: args.helperImport ?? (helper ? helperSpecifier(file, helper) : packages.runtime.name),
+  });
+  // --- end of the runtime's source ---
+
+  // Stages 4 and 5, batch by batch: the write plan (every path checked inside the work tree), then atomic
+  // writes (a dry run prints the diffs instead). Temporary files go into the run lock's folder of the
+  // file's repository, so that a run killed outright leaves none in the work tree.
+  const planner = createWritePlanner(trees);
+  const writer = createWriter(!writes, (path) => [...locks].find(([tree]) => path.startsWith(`${tree.root}${sep}`))?.[1].folder);
+  const writeStage = createWriteStage(writer, {
+    ...(io.interrupted ? { interrupted: io.interrupted } : {}),
+    ...(args.dryRun && !args.json
+      ? { onWritten: (write: PlannedWrite) => io.stdout(write.summary ? `--- /dev/null\n+++ b/${display(write.path)}\n@@ ${write.summary} @@\n` : unifiedDiff(display(write.path), write.before ?? '', write.text)) }
+      : {}),
+  });
+  const skipped: SkippedFile[] = [];
   const states = new Map<string, FileState>();
   const boms = new Set<string>();
-  const errors: { path: string; reason: string }[] = [];
-  const readText = (path: string): string | undefined => {
-    try {
-      const text = fatalDecoder.decode(readFileSync(path));
-      return text.startsWith('\uFEFF') ? text.slice(1) : text;
-    } catch {
-      return undefined;
-    }
+  // What each path was planned with: a file is planned again only if a later stage changed it after all.
+  const planned = new Map<string, string>();
+  let parses: ((text: string, path: string) => void) | undefined;
+  const flush = async (ready: readonly FileState[]) => {
+    const changed = ready.filter((state) => state.text !== state.original && planned.get(state.path) !== state.text);
+    if (changed.length === 0) return;
+    for (const state of changed) planned.set(state.path, state.text);
+    const sources: PlannedWrite[] = changed.map((state) => ({
+      path: state.path,
+      kind: 'source',
+      before: state.original,
+      text: (boms.has(state.path) ? '\uFEFF' : '') + state.text,
+      ...(parses ? { validate: (text: string) => parses!(text.replace(/^\uFEFF/, ''), state.path) } : {}),
+      needsRuntime: /createAccessTokenVerifier|createTokenIntrospector/.test(state.text) && !/createAccessTokenVerifier|createTokenIntrospector/.test(state.original),
+    }));
+    const runtime = planRuntimeWrites(changed, states, helper).filter((write) => planned.get(write.path) !== write.text);
+    for (const write of runtime) planned.set(write.path, write.text);
+    const plan = planner.plan([...runtime, ...sources]);
+    skipped.push(...plan.refused);
+    for (const { path, line, reason } of plan.review) noteForReview(states, path, line, reason);
+    await writeStage.apply(plan.writes);
   };
 
-  const progress = !args.json && io.isTTY && listing.files.length > PROGRESS_THRESHOLD;
-  let scanned = 0;
-  for (const file of listing.files) {
-    // Let a signal handler run between files: the work is synchronous otherwise.
-    if (scanned % 20 === 0) await yieldToEventLoop();
-    if (io.interrupted?.()) break;
-    scanned++;
-    if (progress && scanned % 100 === 0) io.stderr(`\roidc-codemod: ${scanned}/${listing.files.length} files`);
-    let text: string;
-    try {
-      text = fatalDecoder.decode(readFileSync(file));
-    } catch (error) {
-      errors.push({ path: file, reason: error instanceof TypeError ? 'not valid UTF-8; left unchanged' : `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
-      continue;
-    }
-    const bom = text.startsWith('\uFEFF');
-    const body = bom ? text.slice(1) : text;
-    // Most files of a repository concern none of this: they are skipped before any parsing.
-    if (!mentionsKnownModule(body) && !mentionsKeyMaterial(body) && !/bearer/i.test(body)) continue;
-    if (bom) boms.add(file);
+  // Stage 2: per-file transforms, each file to its fixed point; a file the cross-file pass cannot change
+  // any more is written at once.
+  const progress = !args.json && io.isTTY && files.length > PROGRESS_THRESHOLD;
+  const waiting: FileState[] = [];
+  const needs = createCrossFileNeeds(readSourceText, mayConcernTokens);
+  const stage = await runFileStage(files, {
+    transforms: args.transforms,
+    optionsFor,
+    boms,
+    states,
+    ...(io.interrupted ? { interrupted: io.interrupted } : {}),
+    ...(progress ? { onProgress: (scanned: number) => scanned % 100 === 0 && io.stderr(`\roidc-codemod: ${scanned}/${files.length} files, ${writeStage.changed.size} ${writes ? 'written' : 'to change'}`) } : {}),
+    onSettled: async (state, modules, parseCheck) => {
+      parses ??= parseCheck;
+      if (needs.waits(state, modules)) waiting.push(state);
+      else await flush([state]);
+    },
+  });
+  if (progress) io.stderr(`\roidc-codemod: ${stage.scanned}/${files.length} files, ${writeStage.changed.size} ${writes ? 'written' : 'to change'}\n`);
+  skipped.unshift(...stage.skipped);
 
-    const state: FileState = { path: file, original: body, text: body, rewrites: [], review: [], madeAsync: [] };
-    const options: CodemodOptions = {
-      ...(args.issuer ? { issuer: args.issuer } : {}),
-      ...(args.audience ? { audience: args.audience } : {}),
-      toCustomAs: args.toCustomAs,
-      helperImport: args.helperImport ?? (helper ? helperSpecifier(file, helper) : DEFAULT_HELPER_IMPORT),
-    };
-    for (const name of args.transforms) {
-      let outcome: TransformOutcome;
-      try {
-        outcome = TRANSFORMS[name](state.text, file, options, { values: modules.oracleFor(file) });
-      } catch (error) {
-        errors.push({
-          path: file,
-          reason: error instanceof UnparsableFileError ? `does not parse; left unchanged (${error.message.replace(`${file} does not parse: `, '')})` : `${name} failed; left unchanged (${error instanceof Error ? error.message : String(error)})`,
-        });
-        state.text = body;
-        state.rewrites.length = 0;
-        state.review.length = 0;
-        state.madeAsync.length = 0;
-        break;
-      }
-      state.rewrites.push(...outcome.rewrites);
-      state.review.push(...outcome.review);
-      state.madeAsync.push(...outcome.madeAsync.map((change) => ({ ...change, transform: name })));
-      if (outcome.source !== undefined) {
-        // Lines are reported as they stand in the file written, not in the one read.
-        const map = lineMapping(state.text, outcome.source);
-        for (const notes of [state.rewrites, state.review, state.madeAsync] as { line: number }[][]) {
-          for (const [position, note] of notes.entries()) notes[position] = { ...note, line: map(note.line) };
-        }
-        state.text = outcome.source;
-      }
-    }
-    if (state.rewrites.length > 0 || state.review.length > 0) states.set(file, state);
+  // Stage 3: what crosses files, for the files that waited for it; then their writes.
+  if (!io.interrupted?.() && waiting.length > 0) {
+    const failure = await runCrossFilePass(states, files, stage.modules, readSourceText);
+    if (failure) skipped.push(failure);
+    await flush([...states.values()]);
   }
-  if (progress) io.stderr(`\roidc-codemod: ${scanned}/${listing.files.length} files\n`);
+  for (const finding of scanConfigFiles(given)) {
+    if (!ignored(finding.path)) noteForReview(states, finding.path, finding.line, finding.reason);
+  }
+  const applied = { changed: writeStage.changed };
+  skipped.push(...writeStage.failed);
 
-  if (!io.interrupted?.()) {
-    try {
-      runProjectPass(states, listing.files, modules, readText);
-    } catch (error) {
-      errors.push({ path: projectRoot, reason: `the project pass failed; per-file rewrites are kept (${error instanceof Error ? error.message : String(error)})` });
-    }
-  }
-
-  // The helper and `jose`, when a rewritten file imports the helper.
-  // The helper and package.json are written first: sources that import the helper must never be written
-  // when it could not be.
-  const pending: { path: string; before: string | undefined; text: string; validate?: (text: string) => void; summary?: string; prerequisite?: boolean }[] = [];
-  const changed = [...states.values()].filter((state) => state.text !== state.original);
-  const sources = changed.map((state) => ({
-    path: state.path,
-    before: state.original as string | undefined,
-    text: (boms.has(state.path) ? '\uFEFF' : '') + state.text,
-    validate: (text: string) => void parseFile(text.replace(/^\uFEFF/, ''), state.path),
-  }));
-  const usesHelper = changed.some((state) => /createAccessTokenVerifier|createTokenIntrospector/.test(state.text) && !/createAccessTokenVerifier|createTokenIntrospector/.test(state.original));
-  if (usesHelper && helper) {
-    for (const file of helperFiles(helper)) {
-      const existing = readText(file.path);
-      if (existing === undefined) pending.push({ path: file.path, before: undefined, text: file.text, summary: `new file: the runtime helpers (${file.text.split('\n').length} lines)`, prerequisite: true });
-      else if (existing !== file.text) {
-        const state = states.get(file.path) ?? { path: file.path, original: existing, text: existing, rewrites: [], review: [], madeAsync: [] };
-        state.review.push({ transform: 'jwks-discovery', line: 1, reason: 'an existing helper module was kept as it is: compare it with this version of eslint-plugin-oidc/runtime' });
-        states.set(file.path, state);
-      }
-    }
-    const manifest = nearestPackageJson(dirname(helper.path));
-    const updated = manifest ? packageJsonWithJose(manifest) : undefined;
-    if (manifest && updated) pending.push({ path: manifest, before: readFileSync(manifest, 'utf8'), text: updated, validate: (text) => JSON.parse(text), prerequisite: true });
-  }
-  pending.push(...sources);
-  for (const finding of scanConfigFiles(args.paths.map((path) => resolve(io.cwd, path)))) {
-    const state = states.get(finding.path) ?? { path: finding.path, original: '', text: '', rewrites: [], review: [], madeAsync: [] };
-    state.review.push({ transform: 'org-as-introspection', line: finding.line, reason: finding.reason });
-    states.set(finding.path, state);
-  }
-
-  const writer = createWriter(!writes);
-  const changedPaths = new Set<string>();
-  let prerequisiteFailed = false;
-  for (const [position, file] of pending.entries()) {
-    if (position % 20 === 0) await yieldToEventLoop();
-    if (io.interrupted?.()) break;
-    if (prerequisiteFailed) {
-      errors.push({ path: file.path, reason: 'not written: the runtime helper could not be written, and this file would import it' });
-      continue;
-    }
-    try {
-      writer.write(file.path, file.text, file.validate);
-      changedPaths.add(file.path);
-      if (args.dryRun && !args.json) {
-        io.stdout(file.summary ? `--- /dev/null\n+++ b/${display(file.path)}\n@@ ${file.summary} @@\n` : unifiedDiff(display(file.path), file.before ?? '', file.text));
-      }
-    } catch (error) {
-      errors.push({ path: file.path, reason: error instanceof WriteRefusedError ? error.message.replace(`${file.path}: `, '') : String(error) });
-      if (file.prerequisite) prerequisiteFailed = true;
-    }
-  }
-
+  // Stage 6: the report.
   const report: JsonReport = {
     tool: { ...TOOL },
     summary: {
-      filesScanned: scanned,
-      filesChanged: changedPaths.size,
+      filesScanned: stage.scanned,
+      filesChanged: applied.changed.size,
       sitesRewritten: [...states.values()].reduce((total, state) => total + state.rewrites.length, 0),
       sitesForReview: [...states.values()].reduce((total, state) => total + state.review.length, 0),
     },
-    files: [...new Set([...states.keys(), ...changedPaths])].sort().map((path) => {
+    files: [...new Set([...states.keys(), ...applied.changed])].sort().map((path) => {
       const state = states.get(path);
       return {
         path: display(path),
-        changed: changedPaths.has(path),
+        changed: applied.changed.has(path),
         rewrites: (state?.rewrites ?? []).map(({ transform, line }) => ({ transform, line })),
         review: (state?.review ?? []).map(({ line, reason }) => ({ line, reason })),
       };
     }),
-    errors: errors.map(({ path, reason }) => ({ path: display(path), reason })),
+    errors: skipped.map((entry) => ({ ...entry, path: display(entry.path) })),
   };
-
   if (args.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-  else io.stdout(textReport(report, args));
+  else io.stdout(textReport(report, writes));
+  if (args.reportMarkdown) writeReportFile(resolve(io.cwd, args.reportMarkdown), markdownReport(report, writes), io);
+
   if (io.interrupted?.()) {
     io.stderr('oidc-codemod: interrupted; every file is either as it was or fully rewritten.\n');
-    return 130;
+    return EXIT.interrupted;
   }
-  if (errors.length > 0) return 2;
-  if (args.check && report.summary.filesChanged > 0) return 1;
-  return 0;
+  if (args.check && report.summary.filesChanged > 0) return EXIT.wouldChange;
+  if (report.errors.length > 0) return EXIT.skippedFiles;
+  return EXIT.ok;
 }
 
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+/**
+ * The runtime the rewritten code imports, when some rewritten file imports it for the first time: the
+ * helper module and `jose` in its package.json. (codemods/project plans this; the write plan checks it.)
+ */
+function planRuntimeWrites(changed: readonly FileState[], states: Map<string, FileState>, helper: HelperModule | undefined): PlannedWrite[] {
+  const usesHelper = changed.some((state) => /createAccessTokenVerifier|createTokenIntrospector/.test(state.text) && !/createAccessTokenVerifier|createTokenIntrospector/.test(state.original));
+  if (!usesHelper || !helper) return [];
+  const writes: PlannedWrite[] = [];
+  for (const file of helperFiles(helper)) {
+    const existing = readSourceText(file.path);
+    if (existing === undefined) writes.push({ path: file.path, kind: 'runtime', before: undefined, text: file.text, summary: `new file: the runtime helpers (${file.text.split('\n').length} lines)` });
+    else if (existing !== file.text) noteForReview(states, file.path, 1, 'an existing helper module was kept as it is: compare it with this version of eslint-plugin-oidc/runtime');
+  }
+  const manifest = nearestPackageJson(dirname(helper.path));
+  const updated = manifest ? packageJsonWithJose(manifest) : undefined;
+  if (manifest && updated) writes.push({ path: manifest, kind: 'manifest', before: readFileSync(manifest, 'utf8'), text: updated, validate: (text) => JSON.parse(text) });
+  return writes;
 }
 
-function textReport(report: JsonReport, args: CliArguments): string {
-  const lines: string[] = [];
-  const review = report.files.flatMap((file) => file.review.map((item) => `  ${file.path}:${item.line}: ${item.reason}`));
-  if (review.length > 0) lines.push('', 'For review:', ...review);
-  if (report.errors.length > 0) lines.push('', 'Not processed:', ...report.errors.map((error) => `  ${error.path}: ${error.reason}`));
-  const verb = args.dryRun || args.check ? 'would change' : 'changed';
-  const { filesScanned, filesChanged, sitesRewritten, sitesForReview } = report.summary;
-  lines.push('', `${filesScanned} files scanned, ${filesChanged} ${verb}, ${sitesRewritten} sites rewritten, ${sitesForReview} left for review.`);
-  return `${lines.join('\n')}\n`;
+function noteForReview(states: Map<string, FileState>, path: string, line: number, reason: string): void {
+  const state = states.get(path) ?? { path, original: '', text: '', rewrites: [], review: [], madeAsync: [] };
+  if (state.review.some((note) => note.line === line && note.reason === reason)) return;
+  state.review.push({ transform: 'jwks-discovery', line, reason });
+  states.set(path, state);
+}
+
+function writeReportFile(path: string, text: string, io: CliIo): void {
+  // Atomic as well, so that a reader never sees half a report.
+  const temporary = `${path}.oidc-codemod-${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, path);
+  } catch (error) {
+    io.stderr(`oidc-codemod: could not write the Markdown report ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+  }
 }

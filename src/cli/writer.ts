@@ -1,7 +1,9 @@
 /**
  * The one place that writes files. It honours `--dry-run`, refuses text that does not parse, and writes
  * atomically (a temporary file beside the target, then a rename), so that an interrupted run leaves each
- * file either as it was or as it should be, never half-written.
+ * file either as it was or as it should be, never half-written. The temporary file is made in the run
+ * lock's folder inside the git directory when there is one (a run killed outright then leaves no stray
+ * file in the work tree; the next run clears the stale lock with it), else beside the target.
  */
 import { accessSync, chmodSync, constants, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -17,8 +19,12 @@ export interface Writer {
   readonly written: readonly string[];
 }
 
-export function createWriter(dryRun: boolean): Writer {
+/** Where the temporary file for a target goes: a folder on the same file system, or undefined for beside it. */
+export type TemporaryFolderFor = (path: string) => string | undefined;
+
+export function createWriter(dryRun: boolean, temporaryFolderFor: TemporaryFolderFor = () => undefined): Writer {
   const written: string[] = [];
+  let counter = 0;
   return {
     dryRun,
     written,
@@ -40,13 +46,25 @@ export function createWriter(dryRun: boolean): Writer {
       }
       // A file nobody may write is left alone, even by a user (root) whom permissions do not stop.
       if (mode !== undefined && (mode & 0o222) === 0) throw new WriteRefusedError(`${path}: cannot be written (the file is read-only)`);
-      const temporary = join(dirname(path), `.${basename(path)}.oidc-codemod-${process.pid}.tmp`);
+      const beside = join(dirname(path), `.${basename(path)}.oidc-codemod-${process.pid}.tmp`);
+      const folder = temporaryFolderFor(path);
+      let temporary = folder ? join(folder, `${counter++}.tmp`) : beside;
       try {
         // A new file (the helper module) may go into a folder that does not exist yet.
         if (mode === undefined) mkdirSync(dirname(path), { recursive: true });
         writeFileSync(temporary, text, { flag: 'wx' });
         if (mode !== undefined) chmodSync(temporary, mode & 0o7777);
-        renameSync(temporary, path);
+        try {
+          renameSync(temporary, path);
+        } catch (error) {
+          // The git directory may be on another file system (EXDEV): then beside the target after all.
+          if ((error as NodeJS.ErrnoException).code !== 'EXDEV' || temporary === beside) throw error;
+          rmSync(temporary, { force: true });
+          temporary = beside;
+          writeFileSync(temporary, text, { flag: 'wx' });
+          if (mode !== undefined) chmodSync(temporary, mode & 0o7777);
+          renameSync(temporary, path);
+        }
       } catch (error) {
         rmSync(temporary, { force: true });
         throw new WriteRefusedError(`${path}: cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`);

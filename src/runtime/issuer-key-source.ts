@@ -129,6 +129,17 @@ export function createIssuerKeySource(options: IssuerKeySourceOptions): IssuerKe
   };
 }
 
+/**
+ * The claims a library handed to its key hook, for {@link IssuerKeySource.getKey}: an absent or non-object payload
+ * is refused, so that a hook meant to see the claims never skips their checks.
+ */
+export function claimsFromLibrary(payload: unknown): Record<string, unknown> {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    throw new TokenValidationError('malformed', 'the token payload is not a JSON object');
+  }
+  return payload as Record<string, unknown>;
+}
+
 /** A key source from the input of an adapter: the one given, or a new one from options. */
 export function issuerKeySourceOf(input: IssuerKeySourceInput): IssuerKeySource {
   if (isIssuerKeySource(input)) return input;

@@ -1,73 +1,11 @@
 // oidc-codemod end to end on temporary projects: flags, exit codes, the git state, bad input, line endings.
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, type JsonReport } from '../../src/cli/run.js';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run.js';
+import { CLIENT, cli, cliPath, json, PINNED, project, read, root, UNRELATED } from './support.js';
 import keys from '../fixtures/keys.json' with { type: 'json' };
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const cliPath = join(root, 'dist/cli/oidc-codemod.js');
-
-const PINNED = `import jwt from 'jsonwebtoken';
-
-const KEY = ${JSON.stringify(keys.rsaSpki)};
-
-export async function check(token: string) {
-  return jwt.verify(token, KEY, { issuer: 'https://acme.okta.com/oauth2/default', audience: 'api://default' });
-}
-`;
-const CLIENT = `import { oktaAuth } from './auth';
-
-export const call = () => fetch('/api', { headers: { Authorization: \`Bearer \${oktaAuth.getIdToken()}\` } });
-`;
-const UNRELATED = `export const add = (a: number, b: number) => a + b;\n`;
-
-const folders: string[] = [];
-afterAll(() => {
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-});
-
-function project(files: Record<string, string | Buffer>, options: { git?: boolean; packageJson?: object } = {}): string {
-  const folder = mkdtempSync(join(tmpdir(), 'oidc-cli-'));
-  folders.push(folder);
-  writeFileSync(join(folder, 'package.json'), JSON.stringify(options.packageJson ?? { name: 'app', private: true, type: 'module', dependencies: {} }, null, 2) + '\n');
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(folder, path, '..'), { recursive: true });
-    writeFileSync(join(folder, path), text);
-  }
-  if (options.git !== false) {
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: folder, stdio: 'ignore' });
-    git('init', '-q');
-    git('config', 'user.email', 'test@example.invalid');
-    git('config', 'user.name', 'test');
-    git('add', '-A');
-    git('commit', '-qm', 'initial');
-  }
-  return folder;
-}
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(cwd: string, ...argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), isTTY: false, cwd });
-  return { code, stdout, stderr };
-}
-
-async function json(cwd: string, ...argv: string[]): Promise<JsonReport & { code: number }> {
-  const run = await cli(cwd, '--json', ...argv);
-  return { ...(JSON.parse(run.stdout) as JsonReport), code: run.code };
-}
-
-const read = (folder: string, path: string) => readFileSync(join(folder, path), 'utf8');
 
 describe('oidc-codemod: usage', () => {
   it('prints help and exits 0', async () => {
@@ -178,15 +116,15 @@ describe('oidc-codemod: runs', () => {
     expect(bom).toContain('createAccessTokenVerifier');
   });
 
-  it('reports files that do not parse or are not UTF-8, leaves them untouched, migrates the rest, exits 2', async () => {
+  it('reports files that do not parse (with the line) or are not UTF-8, leaves them untouched, migrates the rest, exits 3', async () => {
     const broken = `import jwt from 'jsonwebtoken';\nconst KEY = ${JSON.stringify(keys.rsaSpki)};\nexport function check(token {\n`;
     const latin1 = Buffer.concat([Buffer.from(`import jwt from 'jsonwebtoken'; // caf`), Buffer.from([0xe9]), Buffer.from('\n')]);
     // A file that concerns none of this is never parsed, however broken.
     const folder = project({ 'src/broken.ts': broken, 'src/latin1.ts': latin1, 'src/unrelated-broken.ts': 'export const x = (;\n', 'src/verify.ts': PINNED });
     const report = await json(folder, '.');
-    expect(report.code).toBe(2);
+    expect(report.code).toBe(3);
     expect(report.errors).toEqual([
-      { path: 'src/broken.ts', reason: expect.stringContaining('does not parse; left unchanged') },
+      { path: 'src/broken.ts', line: 3, reason: expect.stringContaining('does not parse; left unchanged') },
       { path: 'src/latin1.ts', reason: 'not valid UTF-8; left unchanged' },
     ]);
     expect(read(folder, 'src/broken.ts')).toBe(broken);
@@ -198,7 +136,7 @@ describe('oidc-codemod: runs', () => {
     const folder = project({ 'src/verify.ts': PINNED, 'locked/verify.ts': PINNED });
     chmodSync(join(folder, 'locked/verify.ts'), 0o444);
     const report = await json(folder, '--force', '.');
-    expect(report.code).toBe(2);
+    expect(report.code).toBe(3);
     expect(report.errors).toEqual([{ path: 'locked/verify.ts', reason: expect.stringContaining('cannot be written') }]);
     expect(read(folder, 'locked/verify.ts')).toBe(PINNED);
     expect(readdirSync(join(folder, 'locked'))).toEqual(['verify.ts']);
@@ -239,6 +177,26 @@ describe('oidc-codemod: runs', () => {
 });
 
 describe('oidc-codemod: the built command', () => {
+  it('loads no parser, analysis or ts-morph before it needs them: not among the static imports of its entry', () => {
+    const seen = new Set<string>();
+    const bare = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      // Static imports only: `import ... from "x"` and `import "x"`, not `import("x")`.
+      for (const match of readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s[^;]*?from\s*"([^"]+)"|^import\s*"([^"]+)"/gm)) {
+        const specifier = match[1] ?? match[2]!;
+        if (specifier.startsWith('.')) visit(join(file, '..', specifier));
+        else bare.add(specifier);
+      }
+    };
+    visit(cliPath);
+    expect(seen.size).toBeGreaterThan(1);
+    expect([...bare].filter((name) => /jscodeshift|ts-morph|typescript|@babel/.test(name))).toEqual([]);
+    // They are there, behind a dynamic import.
+    expect(readFileSync(cliPath, 'utf8')).toMatch(/import\("\.\/transform-file-[\w-]+\.js"\)/);
+  });
+
   it('runs from dist with its shebang', () => {
     const folder = project({ 'src/verify.ts': PINNED });
     const output = execFileSync(cliPath, ['--dry-run', '.'], { cwd: folder, encoding: 'utf8' });

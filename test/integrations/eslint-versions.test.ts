@@ -122,7 +122,7 @@ describe('the same findings under ESLint 9 and 10, with and without type informa
 });
 
 describe('a string constant imported from another module', () => {
-  it.each(VERSIONS.map(([name, ESLint]) => [name, ESLint] as const))('%s: reported the same with type information and without (the module facts follow the import)', async (_, ESLint) => {
+  it.each(VERSIONS.map(([name, ESLint]) => [name, ESLint] as const))('%s: reported with type information and without (the module is read untyped)', async (_, ESLint) => {
     const typed = await findings(ESLint, configFor('typed'), ['imported']);
     const untyped = await findings(ESLint, configFor('untyped'), ['imported']);
     expect(typed).toEqual(['imported/verify.ts:4:48 oidc/no-org-as-local-verification orgIssuer']);

@@ -319,7 +319,7 @@ ruleTester.run('no-hardcoded-jwt-key', rule, {
 
 // The verifier libraries beyond the first set, and what is a public key without being a verification key.
 const JWKS_INLINE = JSON.stringify({ keys: [keys.rsaJwk] });
-ruleTester.run('no-hardcoded-jwt-key: more libraries, encryption and self-issued tokens', rule, {
+ruleTester.run('no-hardcoded-jwt-key', rule, {
   valid: [
     // A public key that encrypts: JWE key management algorithms, publicEncrypt.
     `import { importSPKI, EncryptJWT } from 'jose';

@@ -144,7 +144,7 @@ ruleTester.run('no-id-token-as-bearer', rule, {
 });
 
 // ID tokens from where browsers keep them, and client ids in audiences however they are written.
-ruleTester.run('no-id-token-as-bearer: storage, cookies and audiences from the environment', rule, {
+ruleTester.run('no-id-token-as-bearer', rule, {
   valid: [
     `fetch('/api', { headers: { Authorization: \`Bearer \${localStorage.getItem('access_token')}\` } });`,
     `const { accessToken } = JSON.parse(localStorage.getItem('okta-token-storage')); fetch('/api', { headers: { Authorization: \`Bearer \${accessToken.accessToken}\` } });`,

@@ -214,7 +214,7 @@ ruleTester.run('no-org-as-local-verification', rule, {
 });
 
 // The verifier libraries beyond the first set: hapi plugins, jwks-rsa helpers, aws-jwt-verify, express-oauth2-jwt-bearer.
-ruleTester.run('no-org-as-local-verification: more libraries', rule, {
+ruleTester.run('no-org-as-local-verification', rule, {
   valid: [
     `import HapiAuthJwt2 from 'hapi-auth-jwt2'; import jwksRsa from 'jwks-rsa';
      server.auth.strategy('jwt', 'jwt', { key: jwksRsa.hapiJwt2KeyAsync({ jwksUri: 'https://acme.okta.com/oauth2/default/v1/keys' }), validate });`,

@@ -7,7 +7,9 @@ import {
   createIssuerKeySource,
   DiscoveryError,
   expressJwtSecret,
+  fastJwtKey,
   KeySetError,
+  koaJwtSecret,
   TokenValidationError,
   type IssuerKeySource,
 } from '../../src/runtime/index.js';
@@ -101,5 +103,14 @@ describe('createIssuerKeySource', () => {
     expect(unavailable.message).toMatch(/^express-jwt: /);
     expect(new KeySetError('jwks_unavailable', 'x').statusCode).toBe(503);
     expect(new ConfigurationError('invalid_option', 'x').statusCode).toBe(500);
+  });
+
+  it('refuses a hook call without the claims its library always hands over, rather than skip the claim checks', async () => {
+    const header = { alg: 'RS256', kid: harness.signingKeys[0]!.kid };
+    for (const call of [() => koaJwtSecret(source)(header, undefined), () => fastJwtKey(source)({ header, payload: 'not claims' })]) {
+      const error = await rejection(call());
+      expect(error).toBeInstanceOf(TokenValidationError);
+      expect(error.code).toBe('malformed');
+    }
   });
 });

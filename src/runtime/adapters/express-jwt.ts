@@ -1,6 +1,6 @@
 /** express-jwt 7/8: `secret: (req, token) => Promise<key>`, handing the issuer's key to `expressjwt()`. */
 import { TokenValidationError } from '../errors.js';
-import { issuerKeySourceOf, keyFor, type IssuerKeySourceInput, type JoseHeaderInput } from '../issuer-key-source.js';
+import { claimsFromLibrary, issuerKeySourceOf, keyFor, type IssuerKeySourceInput, type JoseHeaderInput } from '../issuer-key-source.js';
 
 export const EXPRESS_JWT = 'express-jwt';
 
@@ -23,6 +23,6 @@ export function expressJwtSecret(input: IssuerKeySourceInput): ExpressJwtSecret 
   return (_request, token) =>
     keyFor(EXPRESS_JWT, async () => {
       if (typeof token !== 'object' || token === null) throw new TokenValidationError('malformed', 'the token could not be decoded');
-      return (await source.getKey(token.header, token.payload as Record<string, unknown>)).pem;
+      return (await source.getKey(token.header, claimsFromLibrary(token.payload))).pem;
     });
 }

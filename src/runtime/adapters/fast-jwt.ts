@@ -1,5 +1,5 @@
 /** fast-jwt: `createVerifier({ key: async (decoded) => key })`. */
-import { issuerKeySourceOf, keyFor, type IssuerKeySourceInput, type JoseHeaderInput } from '../issuer-key-source.js';
+import { claimsFromLibrary, issuerKeySourceOf, keyFor, type IssuerKeySourceInput, type JoseHeaderInput } from '../issuer-key-source.js';
 
 export const FAST_JWT = 'fast-jwt';
 
@@ -18,5 +18,5 @@ export type FastJwtKey = (decoded: FastJwtDecodedToken) => Promise<string>;
  */
 export function fastJwtKey(input: IssuerKeySourceInput): FastJwtKey {
   const source = issuerKeySourceOf(input);
-  return (decoded) => keyFor(FAST_JWT, async () => (await source.getKey(decoded?.header ?? {}, decoded?.payload as Record<string, unknown>)).pem);
+  return (decoded) => keyFor(FAST_JWT, async () => (await source.getKey(decoded?.header ?? {}, claimsFromLibrary(decoded?.payload))).pem);
 }

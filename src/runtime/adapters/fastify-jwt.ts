@@ -1,6 +1,6 @@
 /** @fastify/jwt: `secret: { public: (request, decoded) => Promise<key> }`, with `decode: { complete: true }`. */
 import { ConfigurationError } from '../errors.js';
-import { issuerKeySourceOf, keyFor, type IssuerKeySourceInput, type JoseHeaderInput } from '../issuer-key-source.js';
+import { claimsFromLibrary, issuerKeySourceOf, keyFor, type IssuerKeySourceInput, type JoseHeaderInput } from '../issuer-key-source.js';
 
 export const FASTIFY_JWT = '@fastify/jwt';
 
@@ -30,7 +30,7 @@ export function fastifyJwtSecret(input: IssuerKeySourceInput): FastifyJwtSecret 
           'the secret function received the payload only; register @fastify/jwt with decode: { complete: true } so that it receives the header',
         );
       }
-      return (await source.getKey(decoded.header, decoded.payload as Record<string, unknown>)).pem;
+      return (await source.getKey(decoded.header, claimsFromLibrary(decoded.payload))).pem;
     });
 }
 

@@ -2,7 +2,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import type { AccessTokenAlgorithm } from '../access-token-policy.js';
 import { ConfigurationError, TokenValidationError } from '../errors.js';
-import { issuerKeySourceOf, keyFor, type IssuerKeySourceInput, type JoseHeaderInput } from '../issuer-key-source.js';
+import { claimsFromLibrary, issuerKeySourceOf, keyFor, type IssuerKeySourceInput, type JoseHeaderInput } from '../issuer-key-source.js';
 
 export const HAPI_AUTH_JWT2 = 'hapi-auth-jwt2';
 
@@ -53,7 +53,7 @@ export function hapiAuthJwt2Key(input: IssuerKeySourceInput): HapiAuthJwt2Key {
         if (!isCompleteToken(decoded)) {
           throw new ConfigurationError('invalid_option', 'the key function received the payload only; register the strategy with complete: true');
         }
-        const key = await source.getKey(decoded.header, decoded.payload as Record<string, unknown>);
+        const key = await source.getKey(decoded.header, claimsFromLibrary(decoded.payload));
         return { key: key.pem, alg: key.alg, ...(key.kid === undefined ? {} : { kid: key.kid }) };
       });
     } catch (error) {

@@ -1,6 +1,6 @@
 /** @hapi/jwt: a `keys` function `(artifacts, request) => { key, algorithms }`, the algorithm pinned per key. */
 import { TokenValidationError } from '../errors.js';
-import { issuerKeySourceOf, keyFor, type IssuerKeySourceInput, type JoseHeaderInput } from '../issuer-key-source.js';
+import { claimsFromLibrary, issuerKeySourceOf, keyFor, type IssuerKeySourceInput, type JoseHeaderInput } from '../issuer-key-source.js';
 import type { AccessTokenAlgorithm } from '../access-token-policy.js';
 
 export const HAPI_JWT = '@hapi/jwt';
@@ -30,7 +30,7 @@ export function hapiJwtKeys(input: IssuerKeySourceInput): HapiJwtKeys {
   const source = issuerKeySourceOf(input);
   return async (artifacts) => {
     try {
-      const key = await keyFor(HAPI_JWT, () => source.getKey(artifacts?.decoded?.header ?? {}, artifacts?.decoded?.payload as Record<string, unknown>));
+      const key = await keyFor(HAPI_JWT, () => source.getKey(artifacts?.decoded?.header ?? {}, claimsFromLibrary(artifacts?.decoded?.payload)));
       return { key: key.pem, algorithms: [key.alg], ...(key.kid === undefined ? {} : { kid: key.kid }) };
     } catch (error) {
       if (!(error instanceof TokenValidationError)) throw error;

@@ -1,5 +1,5 @@
 /** koa-jwt 4: `secret: (header, payload) => Promise<key>`, handing the issuer's key to `jwt()`. */
-import { issuerKeySourceOf, keyFor, type IssuerKeySourceInput, type JoseHeaderInput } from '../issuer-key-source.js';
+import { claimsFromLibrary, issuerKeySourceOf, keyFor, type IssuerKeySourceInput, type JoseHeaderInput } from '../issuer-key-source.js';
 
 export const KOA_JWT = 'koa-jwt';
 
@@ -11,5 +11,5 @@ export type KoaJwtSecret = (header: JoseHeaderInput, payload: unknown) => Promis
  */
 export function koaJwtSecret(input: IssuerKeySourceInput): KoaJwtSecret {
   const source = issuerKeySourceOf(input);
-  return (header, payload) => keyFor(KOA_JWT, async () => (await source.getKey(header, payload as Record<string, unknown>)).pem);
+  return (header, payload) => keyFor(KOA_JWT, async () => (await source.getKey(header, claimsFromLibrary(payload))).pem);
 }

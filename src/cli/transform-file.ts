@@ -1,0 +1,119 @@
+/**
+ * The per-file stage: the chosen transforms run over one file's text until none of them changes it any
+ * more (a fixed point, within a bound), so that one run leaves what a second run would not touch. A file
+ * that does not settle, or does not parse, is reported and left as it was. This module loads the parsers
+ * and the analyses: the CLI imports it only once a file needs them.
+ */
+import { idTokenToAccessToken } from '../../codemods/id-token-to-access-token.js';
+import { jwksDiscovery } from '../../codemods/jwks-discovery.js';
+import { parseFile, UnparsableFileError, type CodemodOptions, type ReviewNote, type TransformEnvironment, type TransformName, type TransformOutcome } from '../../codemods/lib/transformer.js';
+import { orgAsIntrospection } from '../../codemods/org-as-introspection.js';
+import { ProjectModules } from '../../codemods/project/module-values.js';
+import type { FileState } from '../../codemods/project/project-pass.js';
+import { lineMapping } from './unified-diff.js';
+
+type Run = (source: string, path: string, options?: CodemodOptions, environment?: TransformEnvironment) => TransformOutcome;
+
+const TRANSFORMS: Record<TransformName, Run> = {
+  'jwks-discovery': jwksDiscovery,
+  'org-as-introspection': orgAsIntrospection,
+  'id-token-to-access-token': idTokenToAccessToken,
+};
+
+/** How many times each transform may change one file before the file counts as not settling. */
+export const MAX_ROUNDS = 4;
+
+export type FileOutcome =
+  | { readonly kind: 'done'; readonly state: FileState }
+  | { readonly kind: 'skipped'; readonly line?: number; readonly reason: string };
+
+export interface FileTransformer {
+  /** The project's modules, as the transforms follow values across files (and the cross-file pass resolves imports). */
+  readonly modules: ProjectModules;
+  transform(path: string, text: string, options: CodemodOptions): FileOutcome;
+  /** Throws when a text does not parse (the check before a rewritten file is written). */
+  parses(text: string, path: string): void;
+}
+
+/** `(3:14)` at the end of a Babel parser message: the line of the syntax error. */
+function lineOfParseError(message: string): number | undefined {
+  const match = /\((\d+):\d+\)\s*$/.exec(message);
+  return match ? Number(match[1]) : undefined;
+}
+
+export function createFileTransformer(files: ReadonlySet<string>, transforms: readonly TransformName[], runs: Partial<Record<TransformName, Run>> = TRANSFORMS): FileTransformer {
+  const modules = new ProjectModules(files);
+  return {
+    modules,
+    transform(path, text, options) {
+      return transformToFixedPoint(path, text, transforms, options, { values: modules.oracleFor(path) }, runs);
+    },
+    parses(text, path) {
+      parseFile(text, path);
+    },
+  };
+}
+
+/**
+ * The transforms in their order, round after round, until each has seen the current text and left it as
+ * it is. Notes of the runs that changed the text are carried to the lines of the final text; the review
+ * notes of the last run of each transform (which saw the final text) are added, each note once.
+ */
+export function transformToFixedPoint(
+  path: string,
+  original: string,
+  transforms: readonly TransformName[],
+  options: CodemodOptions,
+  environment: TransformEnvironment,
+  runs: Partial<Record<TransformName, Run>> = TRANSFORMS,
+): FileOutcome {
+  const state: FileState = { path, original, text: original, rewrites: [], review: [], madeAsync: [] };
+  const changes = new Map<TransformName, number>();
+  const lastLook = new Map<TransformName, readonly ReviewNote[]>();
+  // Transforms in a row that saw the current text and left it alone; all of them: a fixed point.
+  let unchangedInARow = 0;
+  for (let step = 0; unchangedInARow < transforms.length; step++) {
+    const name = transforms[step % transforms.length]!;
+    let outcome: TransformOutcome;
+    try {
+      outcome = runs[name]!(state.text, path, options, environment);
+    } catch (error) {
+      if (error instanceof UnparsableFileError) {
+        const message = error.message.replace(`${path} does not parse: `, '');
+        const line = lineOfParseError(message);
+        return { kind: 'skipped', ...(line ? { line } : {}), reason: `does not parse; left unchanged (${message})` };
+      }
+      return { kind: 'skipped', reason: `${name} failed; left unchanged (${error instanceof Error ? error.message : String(error)})` };
+    }
+    if (outcome.source === undefined || outcome.source === state.text) {
+      lastLook.set(name, outcome.review);
+      unchangedInARow++;
+      continue;
+    }
+    const count = (changes.get(name) ?? 0) + 1;
+    if (count > MAX_ROUNDS) {
+      return { kind: 'skipped', reason: `the transforms did not settle (${name} changed it ${MAX_ROUNDS} times in one run); left unchanged` };
+    }
+    changes.set(name, count);
+    // The transform that changed the text has not seen the new text yet.
+    unchangedInARow = 0;
+    state.rewrites.push(...outcome.rewrites);
+    state.review.push(...outcome.review);
+    state.madeAsync.push(...outcome.madeAsync.map((change) => ({ ...change, transform: name })));
+    // Notes name lines of the text the transform read; they are reported as they stand in the file written.
+    const map = lineMapping(state.text, outcome.source);
+    for (const notes of [state.rewrites, state.review, state.madeAsync] as { line: number }[][]) {
+      for (const [position, note] of notes.entries()) notes[position] = { ...note, line: map(note.line) };
+    }
+    state.text = outcome.source;
+  }
+  const seen = new Set<string>();
+  const review = [...state.review, ...transforms.flatMap((name) => lastLook.get(name) ?? [])].filter((note) => {
+    const key = `${note.transform}\0${note.line}\0${note.reason}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  state.review.splice(0, state.review.length, ...review);
+  return { kind: 'done', state };
+}
