@@ -10,6 +10,8 @@ import { algorithmsText, audienceText, clockToleranceText, cognitoClientIdText, 
 import { HelperInstances } from './lib/helper-instances.js';
 import { bindingsRead } from './lib/hoisting.js';
 import { defineTransform, type TransformContext } from './lib/transformer.js';
+import { dropPinnedJwksCache, isPinnedJwksCache } from './lib/middleware/aws-jwt-verify.js';
+import { isMiddlewareKeySite, rewriteMiddlewareKey } from './lib/middleware/index.js';
 import { selfIssuedReasonFor } from './lib/self-issued.js';
 import { removeUnused } from './lib/unused.js';
 import { applyCallRewrite, rewriteVerificationCall } from './lib/verification-rewrites.js';
@@ -26,6 +28,10 @@ function rewrite(context: TransformContext): void {
     const selfIssued = selfIssuedReasonFor(context, finding);
     if (selfIssued) {
       context.review(finding.node, selfIssued);
+      continue;
+    }
+    if (finding.kind === 'key-import' && isPinnedJwksCache(finding.call)) {
+      dropPinnedJwksCache(context, finding.call, { replaced, keep });
       continue;
     }
     if (finding.kind === 'key-import') {
@@ -57,6 +63,10 @@ function rewrite(context: TransformContext): void {
     const clockTolerance = clockToleranceText(site);
     if (clockTolerance) config.properties.push(['clockTolerance', clockTolerance]);
 
+    if (isMiddlewareKeySite(site)) {
+      rewriteMiddlewareKey(context, site, config, helpers, { replaced, keep });
+      continue;
+    }
     const result = rewriteVerificationCall(context, site, INSTANCE, 'verify');
     if (!result.ok) {
       context.review(site.call.node, result.reason);

@@ -13,6 +13,7 @@ import { HelperInstances } from './lib/helper-instances.js';
 import { newConfig, requiredText, type HelperConfig } from './lib/helper-config.js';
 import { jwksDiscovery } from './jwks-discovery.js';
 import { defineTransform, environmentSetting, type TransformContext } from './lib/transformer.js';
+import { runtimeNamesIn } from './lib/middleware/introspecting.js';
 import { removeUnused } from './lib/unused.js';
 import { applyCallRewrite, rewriteVerificationCall, type CallRewrite } from './lib/verification-rewrites.js';
 
@@ -69,7 +70,7 @@ function rewrite(context: TransformContext): void {
       continue;
     }
     const { name } = instance;
-    applyCallRewrite(context, finding.site, call.rewrite, INSTANCE, name);
+    applyCallRewrite(context, finding.site, call.rewrite, INSTANCE, name, (text) => runtimeNamesIn(text, helpers));
     leftInPublicField(context, finding);
     replaced.push(...call.rewrite.replaced);
     for (const binding of config.reads) keep.add(binding);

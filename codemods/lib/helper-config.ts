@@ -74,7 +74,11 @@ export function isDefaultCustomServer(value: StaticValue | undefined): boolean {
 }
 
 export function issuerText(context: TransformContext, site: VerificationSite, config: HelperConfig): string {
-  const text = moduleLevelText(context, site.issuer, config.reads);
+  // An issuer list (jsrsasign's `iss: [...]`, jsonwebtoken's `issuer: [...]`): the helpers take one issuer.
+  const list = site.issuer?.value.kind === 'array' ? site.issuer.value : undefined;
+  const only = list?.complete && list.elements.length === 1 ? knownString(list.elements[0]) : undefined;
+  if (only !== undefined) return quoted(context.source, only);
+  const text = list ? undefined : moduleLevelText(context, site.issuer, config.reads);
   if (text) return text;
   if (context.options.issuer) return quoted(context.source, context.options.issuer);
   config.notes.push('the issuer is not in the code: set OIDC_ISSUER, or run again with --issuer');

@@ -9,7 +9,9 @@ import { ensureNamedImport, freeName, insertLinesAfter, offsetAfterImports } fro
 import { rangeOf, type AstNode } from '../../src/analysis/syntax.js';
 import type { TransformContext } from './transformer.js';
 
-export type HelperFactory = 'createAccessTokenVerifier' | 'createTokenIntrospector';
+export type HelperFactory = 'createAccessTokenVerifier' | 'createTokenIntrospector' | 'createIssuerKeySource';
+
+const INSTANCE_NAMES: Record<HelperFactory, string> = { createAccessTokenVerifier: 'accessTokenVerifier', createTokenIntrospector: 'tokenIntrospector', createIssuerKeySource: 'issuerKeySource' };
 
 /** Marker for code a person must look at: the same words in every file, easy to search for. */
 export const REVIEW_MARKER = 'oidc-codemod: review';
@@ -24,7 +26,7 @@ interface Declared {
 
 export class HelperInstances {
   private readonly declared = new Map<string, Declared>();
-  private readonly imports = new Map<HelperFactory, string | undefined>();
+  private readonly imports = new Map<string, string | undefined>();
   private importEdits: TextEdit[] = [];
 
   constructor(private readonly context: TransformContext) {}
@@ -56,7 +58,7 @@ export class HelperInstances {
       return { ok: false, reason: `the ${kind} would be declared at module level, but it reads constants declared after this code: move them above it, then run again` };
     }
 
-    const base = factory === 'createAccessTokenVerifier' ? 'accessTokenVerifier' : 'tokenIntrospector';
+    const base = INSTANCE_NAMES[factory];
     const taken = new Set([...this.declared.values()].map((declared) => declared.name));
     const name = freeName(index, site, [base, ...Array.from({ length: 8 }, (_, i) => `${base}${i + 2}`)].filter((candidate) => !taken.has(candidate)));
     if (!name) return { ok: false, reason: `no free name for the ${base} is left in this module: rename some of the ${base} bindings, then run again` };
@@ -65,7 +67,12 @@ export class HelperInstances {
     return { ok: true, name };
   }
 
-  private factoryReference(factory: HelperFactory): string | undefined {
+  /** How the file refers to another export of the runtime package (a middleware key adapter), imported with the helpers. */
+  runtimeExport(name: string): string | undefined {
+    return this.factoryReference(name);
+  }
+
+  private factoryReference(factory: string): string | undefined {
     if (this.imports.has(factory)) return this.imports.get(factory);
     const imported = ensureNamedImport(this.context.source, this.context.index, this.context.helperImport, factory);
     this.imports.set(factory, imported?.reference);

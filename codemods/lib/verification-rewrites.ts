@@ -7,6 +7,7 @@ import { isEsModule } from '../../src/analysis/module-edits.js';
 import { isIdentifier, isMemberExpression, memberName, rangeOf, unwrap, type AstNode } from '../../src/analysis/syntax.js';
 import type { VerificationSite } from '../../src/analysis/verify-sites.js';
 import { asyncContextOf } from './async-functions.js';
+import { rewriteKeyTakingVerification } from './middleware/key-taking-verifiers.js';
 import type { AsyncChange, TransformContext } from './transformer.js';
 
 export interface CallRewrite {
@@ -34,7 +35,7 @@ export function rewriteVerificationCall(context: TransformContext, site: Verific
     case 'jose.jwtVerify':
       return rewriteJwtVerify(context, site, instance, method);
     default:
-      return {
+      return rewriteKeyTakingVerification(context, site, instance, method) ?? {
         ok: false,
         reason:
           method === 'verify'
@@ -122,8 +123,8 @@ function rewriteJwtVerify(context: TransformContext, site: VerificationSite, ins
  * Applies a call rewrite once its helper instance is declared: the edits with the instance's name, and
  * the notes and async change, which belong to the rewrite only if it happens.
  */
-export function applyCallRewrite(context: TransformContext, site: VerificationSite, rewrite: CallRewrite, placeholder: string, name: string): void {
-  context.edit(...rewrite.edits.map((edit) => ({ range: edit.range, text: edit.text.split(placeholder).join(name) })));
+export function applyCallRewrite(context: TransformContext, site: VerificationSite, rewrite: CallRewrite, placeholder: string, name: string, names: (text: string) => string = (text) => text): void {
+  context.edit(...rewrite.edits.map((edit) => ({ range: edit.range, text: names(edit.text.split(placeholder).join(name)) })));
   if (rewrite.madeAsync) context.madeAsync(rewrite.madeAsync);
   for (const note of rewrite.notes ?? []) context.review(site.call.node, note);
 }

@@ -304,8 +304,10 @@ describe('oidc-codemod migrates the example app end to end', () => {
     for (const path of ['api/auth/access-tokens.ts', 'api/auth/login-callback.ts', 'client/auth.ts', 'api/server.ts']) {
       expect(fileOf(report, path)?.changed ?? false, path).toBe(false);
     }
-    // passport-jwt takes a key, not a verifier: reported, not replaced.
-    expect(fileOf(report, 'api/auth/passport.ts')?.review.map((item) => item.reason).join('\n')).toMatch(/passport-jwt takes a key/);
+    // passport-jwt keeps its strategy: the pinned key file becomes the runtime's key provider, the client-id audience the API's.
+    expect(transformsOf('api/auth/passport.ts').sort()).toEqual(['id-token-to-access-token', 'jwks-discovery']);
+    expect(read('api/auth/passport.ts')).toMatch(/secretOrKeyProvider: passportJwtKeyProvider\(issuerKeySource\)/);
+    expect(read('api/auth/passport.ts')).toMatch(/createIssuerKeySource\(\{ issuer: 'https:\/\/acme\.okta\.com\/oauth2\/default', audience: 'api:\/\/default'/);
 
     const legacy = read('api/auth/legacy-jwt.js');
     expect(legacy).not.toMatch(/BEGIN PUBLIC KEY|require\('jsonwebtoken'\)/);

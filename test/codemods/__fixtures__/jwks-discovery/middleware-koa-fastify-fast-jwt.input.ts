@@ -6,4 +6,8 @@ const PUBLIC_KEY = '-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8A
 
 export const koa = koaJwt({ secret: PUBLIC_KEY });
 export const register = (app: { register: Function }) => app.register(fastifyJwt, { secret: { public: PUBLIC_KEY } });
-export const verify = createVerifier({ key: PUBLIC_KEY });
+const verify = createVerifier({ key: PUBLIC_KEY });
+
+export function subjectOf(authorization: string): string {
+  return verify(authorization.replace(/^Bearer /, '')).sub;
+}

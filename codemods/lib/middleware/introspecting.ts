@@ -1,0 +1,110 @@
+/**
+ * Org authorization server sites inside a middleware (without `--to-custom-as`): the middleware that verified the
+ * org's access tokens locally is replaced by the runtime's introspecting one for the same framework, around the
+ * transform's `createTokenIntrospector(...)` instance, putting the answer where the old one put the claims:
+ * express-jwt (`req.auth`, or its `requestProperty`; `req.user` for express-jwt 6), koa-jwt (`ctx.state.user`, or
+ * its `key`), a passport-jwt strategy (`req.user`, through the old verify callback).
+ */
+import { replaceNode, textOf, type TextEdit } from '../../../src/analysis/edits.js';
+import { ensureNamedImport } from '../../../src/analysis/module-edits.js';
+import { isMemberExpression, memberName, objectMemberValue, rangeOf, unwrap, type AstNode } from '../../../src/analysis/syntax.js';
+import type { VerificationSite } from '../../../src/analysis/verify-sites.js';
+import type { HelperInstances } from '../helper-instances.js';
+import type { TransformContext } from '../transformer.js';
+import type { CallRewriteResult } from '../verification-rewrites.js';
+import { isObjectLiteral, propertyNamed, spreadsIn } from './options.js';
+
+interface Replacement {
+  /** The runtime export that replaces the middleware. */
+  readonly adapter: string;
+  /** Options of the old middleware that change what it does, which the replacement does not do. */
+  readonly unsupported: readonly string[];
+  /** The replacement's text, given the adapter's and the introspector's names, or why not. */
+  build(input: { context: TransformContext; site: VerificationSite; options: AstNode; adapter: string; introspector: string }): { text: string; copied: AstNode[] } | { reason: string };
+}
+
+/** `name: <old value>` when the old options set it, else the default. */
+function carried(context: TransformContext, options: AstNode, name: string, fallback: string): string {
+  const member = propertyNamed(options, name);
+  return member ? textOf(context.source, objectMemberValue(member)) : fallback;
+}
+
+const EXPRESS: Replacement = {
+  adapter: 'introspectingExpressMiddleware',
+  unsupported: ['credentialsRequired', 'getToken', 'isRevoked', 'onExpired'],
+  build({ context, site, options, adapter, introspector }) {
+    const fallback = site.api.id === 'express-jwt.default' ? "'user'" : "'auth'";
+    const property = carried(context, options, 'requestProperty', fallback);
+    return { text: `${adapter}({ introspector: ${introspector}, requestProperty: ${property}, passErrorsToNext: true })`, copied: [] };
+  },
+};
+
+const KOA: Replacement = {
+  adapter: 'introspectingKoaMiddleware',
+  unsupported: ['passthrough', 'getToken', 'cookie', 'isRevoked', 'tokenKey'],
+  build({ context, options, adapter, introspector }) {
+    const key = propertyNamed(options, 'key');
+    return { text: `${adapter}({ introspector: ${introspector}${key ? `, stateKey: ${textOf(context.source, objectMemberValue(key))}` : ''} })`, copied: [] };
+  },
+};
+
+const PASSPORT: Replacement = {
+  adapter: 'IntrospectionStrategy',
+  unsupported: ['passReqToCallback'],
+  build({ context, site, options, adapter, introspector }) {
+    if (site.call.node.type !== 'NewExpression') return { reason: 'the strategy is a subclass (super(...)): replace it with the runtime\'s IntrospectionStrategy by hand' };
+    const extractor = propertyNamed(options, 'jwtFromRequest');
+    const extractorText = extractor ? textOf(context.source, objectMemberValue(extractor)) : '';
+    if (extractor && !/fromAuthHeaderAsBearerToken\(\)$/.test(extractorText)) return { reason: 'the token is not read from the Authorization header: replace the strategy with IntrospectionStrategy by hand' };
+    const verify = site.call.args[1];
+    const verifyText = verify ? textOf(context.source, verify) : undefined;
+    // passport-jwt's verify callback `(payload, done)` keeps deciding what lands on req.user.
+    const mapped = verifyText
+      ? `, verify: (claims) => new Promise((resolve, reject) => (${verifyText})(claims, (error, user) => (error ? reject(error) : resolve(user))))`
+      : '';
+    return { text: `new ${adapter}({ introspector: ${introspector}, name: 'jwt'${mapped} })`, copied: verify ? [verify] : [] };
+  },
+};
+
+const REPLACEMENTS: Record<string, Replacement> = {
+  'express-jwt.expressjwt': EXPRESS,
+  'express-jwt.default': EXPRESS,
+  'koa-jwt.default': KOA,
+  'passport-jwt.Strategy': PASSPORT,
+};
+
+/** The rewrite for an org site in one of these middlewares, or undefined when the site is not one of theirs. */
+export function rewriteIntrospectingMiddleware(context: TransformContext, site: VerificationSite, introspector: string): CallRewriteResult | undefined {
+  const replacement = REPLACEMENTS[site.api.id];
+  if (!replacement) return undefined;
+  const options = site.call.args[0] ? unwrap(site.call.args[0]) : undefined;
+  if (!options || !isObjectLiteral(options) || spreadsIn(options)) {
+    return { ok: false, reason: `the options of ${site.library} are not written here: replace it with the runtime's ${replacement.adapter} by hand` };
+  }
+  const unsupported = replacement.unsupported.filter((name) => propertyNamed(options, name));
+  if (unsupported.length > 0) return { ok: false, reason: `${unsupported.join(', ')} ha${unsupported.length > 1 ? 've' : 's'} no counterpart in the runtime's ${replacement.adapter}: replace the middleware by hand` };
+  const parent = context.index.parentOf(site.call.node);
+  if (parent && isMemberExpression(parent) && parent.object === site.call.node && memberName(parent) === 'unless') {
+    return { ok: false, reason: `${site.library}'s .unless() has no counterpart: replace the middleware by hand, mounting the runtime's ${replacement.adapter} on the routes it guarded` };
+  }
+  // Imported with the introspector's factory, by the transform's helper instances (see runtimeNamesIn).
+  if (!ensureNamedImport(context.source, context.index, context.helperImport, replacement.adapter)) {
+    return { ok: false, reason: `the name ${replacement.adapter} is taken in this file: rename that binding, then run again` };
+  }
+  const built = replacement.build({ context, site, options, adapter: runtimeName(replacement.adapter), introspector });
+  if ('reason' in built) return { ok: false, reason: built.reason };
+  const edits: TextEdit[] = [replaceNode(site.call.node, built.text)];
+  return { ok: true, rewrite: { edits, replaced: [rangeOf(site.call.node)], copied: built.copied } };
+}
+
+const RUNTIME_NAME = new RegExp(`${String.fromCharCode(0)}runtime:(\\w+)${String.fromCharCode(0)}`, 'g');
+
+/** Stands for a runtime export in rewritten text until the transform imports it. */
+function runtimeName(name: string): string {
+  return `\u0000runtime:${name}\u0000`;
+}
+
+/** Rewritten text with each runtime export it names imported (beside the helpers' factories) and referred to. */
+export function runtimeNamesIn(text: string, helpers: HelperInstances): string {
+  return text.replace(RUNTIME_NAME, (_placeholder, name: string) => helpers.runtimeExport(name) ?? name);
+}

@@ -1,0 +1,16 @@
+import Hapi from '@hapi/hapi';
+import HapiAuthJwt2 from 'hapi-auth-jwt2';
+
+const OKTA_PUBLIC_KEY = '-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAvLJH3dzTA76FqGtX7K66\nByMWo+M+gf/fy9jNJ+FXWjyBh0ftxSsRjwwZmF/eYxtNN8E4ffaSFzM/zIQzGYoZ\nrmpJ5qu/vNUTfH8/NcwXip8ims9xNrDZ6WhvE6FRrxrq4GagA8owmaEP5gVq1Vzs\nLjVitE58SfK5cUJeQGganvAwPZXMfRTPz+JClPbY7QSciELhdgDz4alFiwkSqw69\ngwESHM52EZp9Mmtl07d6kLAMjJhjRpn+CE+GZLNHjP1bACJPPjykSc3NMUauNunR\ns/QknabnKQ5+1W9hg14DWmSXh1QBsVbBdqb2mtWklXKoVnDMEFJkm+dszNZAonPL\nfwIDAQAB\n-----END PUBLIC KEY-----';
+
+export async function start() {
+  const server = Hapi.server({ port: 3000 });
+  await server.register(HapiAuthJwt2);
+  server.auth.strategy('jwt', 'jwt', {
+    key: OKTA_PUBLIC_KEY,
+    validate: async (decoded: { sub?: string }) => ({ isValid: !!decoded.sub }),
+    verifyOptions: { algorithms: ['RS256'], issuer: 'https://acme.okta.com/oauth2/ausorders', audience: 'api://orders' },
+  });
+  server.auth.default('jwt');
+  return server;
+}

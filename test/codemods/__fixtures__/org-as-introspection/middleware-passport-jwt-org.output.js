@@ -1,0 +1,8 @@
+const passport = require('passport');
+const { createTokenIntrospector, IntrospectionStrategy } = require('oidc-token-guard');
+// oidc-codemod: review: introspection authenticates a client of the org: set OKTA_CLIENT_SECRET (and OKTA_CLIENT_ID) for it, or switch to private_key_jwt
+const tokenIntrospector = createTokenIntrospector({ issuer: 'https://acme.okta.com', clientId: process.env.OKTA_CLIENT_ID, clientSecret: process.env.OKTA_CLIENT_SECRET });
+
+passport.use(
+  new IntrospectionStrategy({ introspector: tokenIntrospector, name: 'jwt', verify: (claims) => new Promise((resolve, reject) => ((claims, done) => done(null, { id: claims.uid, scopes: claims.scp }))(claims, (error, user) => (error ? reject(error) : resolve(user)))) }),
+);

@@ -1,0 +1,25 @@
+// koa-jwt at an Okta org authorization server: migrated to introspectingKoaMiddleware, the answer on ctx.state.user.
+import { describeMigratedOrgApp } from './support/migrated-org-app.js';
+
+describeMigratedOrgApp({
+  library: 'koa-jwt',
+  packages: ['koa', 'koa-jwt'],
+  files: ({ issuer, pinnedKey }) => ({
+    'server.js': `const Koa = require('koa');
+const jwt = require('koa-jwt');
+
+const app = new Koa();
+app.use(async (ctx, next) => {
+  if (ctx.path === '/health') ctx.body = { ok: true };
+  else await next();
+});
+app.use(jwt({ secret: \`${pinnedKey.trim()}\`, issuer: '${issuer}', algorithms: ['RS256'] }));
+app.use((ctx) => {
+  ctx.body = ctx.state.user;
+});
+
+app.listen(Number(process.env.PORT), '127.0.0.1');
+`,
+  }),
+  migrated: { file: 'server.js', contains: ['introspectingKoaMiddleware({ introspector: tokenIntrospector })'] },
+});

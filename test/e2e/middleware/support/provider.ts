@@ -1,0 +1,187 @@
+// A real oidc-provider over HTTPS on 127.0.0.1 whose signing keys the test can rotate, for migrated apps: their
+// code names the issuer alone, and the runtime refuses http issuers unless told so in code. Set up as the runtime
+// tests' provider (client credentials, JWT access tokens for `api://default` and `api://other`, Okta's `cid`, a real
+// ID token from the provider's IdToken model); the certificate is trusted by the apps through NODE_EXTRA_CA_CERTS.
+import { request as httpsRequest, createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { importJWK, SignJWT, type JWK, type JWTPayload } from 'jose';
+import Provider from 'oidc-provider';
+import {
+  API_AUDIENCE,
+  CLIENT_ID,
+  CLIENT_SECRET,
+  ID_TOKEN_GRANT,
+  newSigningKey,
+  OTHER_API_AUDIENCE,
+  registerIdTokenGrant,
+  sharedConfiguration,
+} from '../../../runtime/support/provider.js';
+import type { TlsMaterial } from '../../support/https-provider.js';
+
+export { API_AUDIENCE, CLIENT_ID, OTHER_API_AUDIENCE };
+
+export interface RotatingProvider {
+  readonly issuer: string;
+  /** Private JWKs the provider signs with, newest first. */
+  readonly signingKeys: readonly JWK[];
+  clientCredentialsToken(resource?: string): Promise<string>;
+  idToken(): Promise<string>;
+  /** Signs claims with the provider's current key (for tokens it would not issue: expired ones). */
+  sign(claims: JWTPayload): Promise<string>;
+  /** A new signing key first, the old ones after; the port stays. */
+  rotateKeys(): Promise<JWK>;
+  close(): Promise<void>;
+}
+
+function postForm(url: string, form: Record<string, string>, authorization: string, ca: string): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const body = new URLSearchParams(form).toString();
+    const headers = { authorization, 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) };
+    const req = httpsRequest(url, { method: 'POST', ca, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        if (res.statusCode !== 200) reject(new Error(`${url} answered ${res.statusCode}: ${text}`));
+        else resolve(text === '' ? {} : (JSON.parse(text) as Record<string, unknown>));
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+export async function startRotatingProvider(tls: TlsMaterial): Promise<RotatingProvider> {
+  const server: Server = createServer({ key: tls.key, cert: tls.cert });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const mountPath = '/oauth2/default';
+  const issuer = `${origin}${mountPath}`;
+  const signingKeys: JWK[] = [await newSigningKey('key-1')];
+
+  function buildProvider(): Provider {
+    const provider = new Provider(issuer, {
+      jwks: { keys: signingKeys },
+      clients: [
+        {
+          client_id: CLIENT_ID,
+          client_secret: CLIENT_SECRET,
+          grant_types: ['client_credentials', ID_TOKEN_GRANT],
+          response_types: [],
+          redirect_uris: [],
+          token_endpoint_auth_method: 'client_secret_basic',
+        },
+      ],
+      ...sharedConfiguration({
+        resources: { [OTHER_API_AUDIENCE]: { scope: 'read write', accessTokenFormat: 'jwt', accessTokenTTL: 300, jwt: { sign: { alg: 'RS256' } } } },
+      }),
+    });
+    registerIdTokenGrant(provider);
+    return provider;
+  }
+  let handler = buildProvider().callback();
+
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const url = req.url ?? '/';
+    const path = url.split('?')[0] ?? url;
+    if (path !== mountPath && !path.startsWith(`${mountPath}/`)) {
+      res.writeHead(404).end();
+      return;
+    }
+    // The provider derives its mount path from originalUrl minus url, as behind express.
+    (req as IncomingMessage & { originalUrl?: string }).originalUrl = url;
+    req.url = url.slice(mountPath.length) || '/';
+    handler(req, res);
+  });
+
+  const basic = `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`;
+  return {
+    issuer,
+    get signingKeys() {
+      return signingKeys;
+    },
+    async clientCredentialsToken(resource = API_AUDIENCE) {
+      return (await postForm(`${issuer}/token`, { grant_type: 'client_credentials', resource, scope: 'read' }, basic, tls.cert)).access_token as string;
+    },
+    async idToken() {
+      return (await postForm(`${issuer}/token`, { grant_type: ID_TOKEN_GRANT }, basic, tls.cert)).id_token as string;
+    },
+    async sign(claims) {
+      const key = signingKeys[0]!;
+      return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: key.kid!, typ: 'at+jwt' }).sign(await importJWK(key, 'RS256'));
+    },
+    async rotateKeys() {
+      const key = await newSigningKey(`key-${signingKeys.length + 1}`);
+      signingKeys.unshift(key);
+      handler = buildProvider().callback();
+      return key;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export const ORG_ISSUER = 'https://acme.okta.com';
+/** Opaque access tokens, which only introspection can check. */
+const ORG_RESOURCE = 'urn:acme:orders';
+
+export interface OrgProvider {
+  /** `https://127.0.0.1:<port>`, where the app's requests for https://acme.okta.com are routed. */
+  readonly origin: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  accessToken(): Promise<string>;
+  idToken(): Promise<string>;
+  revoke(token: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * An Okta org authorization server look-alike: issuer https://acme.okta.com, Okta's org routes
+ * (/oauth2/v1/token, /oauth2/v1/introspect, /oauth2/v1/revoke, /oauth2/v1/keys), served on 127.0.0.1 over HTTPS.
+ */
+export async function startOrgProvider(tls: TlsMaterial): Promise<OrgProvider> {
+  const server: Server = createServer({ key: tls.key, cert: tls.cert });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const provider = new Provider(ORG_ISSUER, {
+    jwks: { keys: [await newSigningKey('org-key')] },
+    clients: [
+      {
+        client_id: CLIENT_ID,
+        client_secret: CLIENT_SECRET,
+        grant_types: ['client_credentials', ID_TOKEN_GRANT],
+        response_types: [],
+        redirect_uris: [],
+        token_endpoint_auth_method: 'client_secret_basic',
+      },
+    ],
+    routes: { token: '/oauth2/v1/token', introspection: '/oauth2/v1/introspect', revocation: '/oauth2/v1/revoke', jwks: '/oauth2/v1/keys' },
+    ...sharedConfiguration({ introspection: true, resources: { [ORG_RESOURCE]: { scope: 'read write', accessTokenFormat: 'opaque', accessTokenTTL: 300 } } }),
+  });
+  registerIdTokenGrant(provider);
+  server.on('request', provider.callback());
+
+  const basic = `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`;
+  return {
+    origin,
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    async accessToken() {
+      return (await postForm(`${origin}/oauth2/v1/token`, { grant_type: 'client_credentials', resource: ORG_RESOURCE, scope: 'read' }, basic, tls.cert)).access_token as string;
+    },
+    async idToken() {
+      return (await postForm(`${origin}/oauth2/v1/token`, { grant_type: ID_TOKEN_GRANT }, basic, tls.cert)).id_token as string;
+    },
+    async revoke(token) {
+      await postForm(`${origin}/oauth2/v1/revoke`, { token, token_type_hint: 'access_token' }, basic, tls.cert);
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
