@@ -7,9 +7,11 @@
 import { idTokenToAccessToken } from '../../codemods/id-token-to-access-token.js';
 import { jwksDiscovery } from '../../codemods/jwks-discovery.js';
 import { parseFile, UnparsableFileError, type CodemodOptions, type ReviewNote, type TransformEnvironment, type TransformName, type TransformOutcome } from '../../codemods/lib/transformer.js';
+import { targetNodeOf, type TargetNode } from '../../codemods/lib/target-node.js';
 import { orgAsIntrospection } from '../../codemods/org-as-introspection.js';
 import { ProjectModules } from '../../codemods/project/module-values.js';
 import type { FileState } from '../../codemods/project/project-pass.js';
+import { dirname } from 'node:path';
 import { lineMapping } from './unified-diff.js';
 
 type Run = (source: string, path: string, options?: CodemodOptions, environment?: TransformEnvironment) => TransformOutcome;
@@ -43,10 +45,19 @@ function lineOfParseError(message: string): number | undefined {
 
 export function createFileTransformer(files: ReadonlySet<string>, transforms: readonly TransformName[], runs: Partial<Record<TransformName, Run>> = TRANSFORMS): FileTransformer {
   const modules = new ProjectModules(files);
+  // The Node.js versions each folder's project declares (engines, .nvmrc, serverless runtime): a site
+  // whose project may run on a Node older than the runtime needs is left, with the reason.
+  const targetNodes = new Map<string, TargetNode>();
+  const targetNodeFor = (path: string): TargetNode => {
+    const folder = dirname(path);
+    let target = targetNodes.get(folder);
+    if (!target) targetNodes.set(folder, (target = targetNodeOf(path)));
+    return target;
+  };
   return {
     modules,
     transform(path, text, options) {
-      return transformToFixedPoint(path, text, transforms, options, { values: modules.oracleFor(path) }, runs);
+      return transformToFixedPoint(path, text, transforms, options, { values: modules.oracleFor(path), targetNode: targetNodeFor(path) }, runs);
     },
     parses(text, path) {
       parseFile(text, path);
