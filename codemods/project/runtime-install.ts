@@ -3,12 +3,12 @@
  * package.json owning each changed file; with `--copy-runtime` a copy is written into the owning package
  * (or to the path given) and `jose` is added instead; with `--helper-import` nothing is written.
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { dependencies, version } from '../../package.json';
 import packages from '../../src/packages.json';
 import { copySpecifier, runtimeCopyFiles, type CopyLanguage, type RuntimeCopy } from './helper-module.js';
-import { isInside, isModulePackage, manifestWithDependency, owningPackageJson, workTreeRoot, type PackageOwner } from './owning-package.js';
+import { isModulePackage, manifestWithDependency, owningPackageJson, workTreeRoot, type PackageOwner } from './owning-package.js';
 
 export interface RuntimeInstallOptions {
   /** `--helper-import`: rewritten code imports the runtime from there; nothing is written for it. */
@@ -85,12 +85,9 @@ export class RuntimeInstall {
         copies.set(base, [...(copies.get(base) ?? []), source]);
       }
       for (const [base, sources] of copies) {
+        // A copy outside the work tree is planned all the same: the CLI's write plan refuses it, and with
+        // it every source that would import it, so that no source is left importing a missing module.
         const copy = this.copyAt(base, sources);
-        const root = workTreeRoot(dirname(sources[0]!.path));
-        if (root && !isInside(realpathSync(root), realExisting(copy.path))) {
-          for (const source of sources) review.push({ path: source.path, line: lineOf(source.text, this.specifierFor(source.path)), reason: `the runtime copy ${this.display(copy.path)} would lie outside the repository: not written; copy it by hand or choose a path inside` });
-          continue;
-        }
         for (const file of runtimeCopyFiles(copy)) {
           const existing = readText(file.path);
           if (existing === undefined) {
@@ -166,15 +163,3 @@ function lineOf(text: string, specifier: string): number {
   return index < 0 ? 1 : text.slice(0, index).split('\n').length;
 }
 
-/** The real path of `path`, resolving the part of it that exists (a copy is usually a new file). */
-function realExisting(path: string): string {
-  let existing = path;
-  const rest: string[] = [];
-  while (!existsSync(existing)) {
-    const parent = dirname(existing);
-    if (parent === existing) return path;
-    rest.unshift(existing.slice(parent.length + 1));
-    existing = parent;
-  }
-  return join(realpathSync(existing), ...rest);
-}

@@ -170,8 +170,9 @@ describe('the Markdown report', () => {
     expect(readFileSync(join(folder, 'legacy/verify.ts'), 'utf8')).toBe(PINNED);
     expect(readFileSync(join(folder, 'src/verify.test.ts'), 'utf8')).toBe(PINNED);
     const markdown = readFileSync(join(out, 'pr.md'), 'utf8');
-    expect(markdown).toContain('scanned 1 files: 4 changed, 1 sites rewritten, 0 left for review.');
-    expect(markdown).toContain('### Changed\n\n- `package.json`\n- `src/oidc-runtime.d.ts`\n- `src/oidc-runtime.js`\n- `src/verify.ts`: jwks-discovery (line 5)\n');
+    // The runtime is a dependency now: package.json gains oidc-token-guard, no copy is written.
+    expect(markdown).toContain('scanned 1 files: 2 changed, 1 sites rewritten, 0 left for review.');
+    expect(markdown).toContain('### Changed\n\n- `package.json`\n- `src/verify.ts`: jwks-discovery (line 5)\n');
     expect(markdown).not.toContain('legacy');
   });
 
