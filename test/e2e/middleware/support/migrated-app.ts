@@ -139,19 +139,9 @@ export function describeMigratedApp(spec: MigratedAppSpec): void {
         .setProtectedHeader({ alg: 'RS256', typ: 'at+jwt', ...(spec.pinnedKid ? { kid: 'pinned-key' } : {}) })
         .sign(privateKey);
 
-      writeFileSync(join(app, 'package.json'), `${JSON.stringify({ name: `orders-${spec.library.replace(/[@/]/g, '')}`, private: true, type: 'commonjs' }, null, 2)}\n`);
-      writeFileSync(join(app, '.gitignore'), 'node_modules/\n');
       const input = { issuer: provider.issuer, audience: API_AUDIENCE, pinnedKey, pinnedJwk };
       cliArgs = spec.cliArgs?.(input) ?? [];
-      for (const [path, text] of Object.entries(spec.files(input))) {
-        mkdirSync(dirname(join(app, path)), { recursive: true });
-        writeFileSync(join(app, path), text);
-      }
-      for (const name of spec.packages) link(join(ROOT, 'node_modules', name), join(app, 'node_modules', name));
-      link(runtime, join(app, 'node_modules', 'oidc-token-guard'));
-      await git(app, 'init', '-q');
-      await git(app, 'add', '.');
-      await git(app, 'commit', '-qm', 'the app with its pinned key');
+      await commitApp(app, { name: `orders-${spec.library.replace(/[@/]/g, '')}`, files: spec.files(input), packages: spec.packages, runtime, message: 'the app with its pinned key' });
     }, 60_000);
 
     afterAll(async () => {
@@ -239,4 +229,22 @@ export function describeMigratedApp(spec: MigratedAppSpec): void {
       }, 30_000);
     });
   });
+}
+
+/**
+ * Writes an app into its folder as a CommonJS package, links the framework packages and the unpacked
+ * runtime into its node_modules, and commits it: the git state oidc-codemod starts from.
+ */
+export async function commitApp(app: string, options: { name: string; files: Record<string, string>; packages: readonly string[]; runtime: string; message: string }): Promise<void> {
+  writeFileSync(join(app, 'package.json'), `${JSON.stringify({ name: options.name, private: true, type: 'commonjs' }, null, 2)}\n`);
+  writeFileSync(join(app, '.gitignore'), 'node_modules/\n');
+  for (const [path, text] of Object.entries(options.files)) {
+    mkdirSync(dirname(join(app, path)), { recursive: true });
+    writeFileSync(join(app, path), text);
+  }
+  for (const name of options.packages) link(join(ROOT, 'node_modules', name), join(app, 'node_modules', name));
+  link(options.runtime, join(app, 'node_modules', 'oidc-token-guard'));
+  await git(app, 'init', '-q');
+  await git(app, 'add', '.');
+  await git(app, 'commit', '-qm', options.message);
 }

@@ -8,12 +8,12 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selfSignedCertificate } from '../../support/https-provider.js';
 import { freePort, httpGet, run, startService, type Service } from '../../support/processes.js';
-import { CLI, extractRuntime, git, link, ROOT, RUNTIME_IMPORT, type JsonReport } from './migrated-app.js';
+import { CLI, commitApp, extractRuntime, RUNTIME_IMPORT, type JsonReport } from './migrated-app.js';
 import { CLIENT_ID, ORG_ISSUER, startOrgProvider, type OrgProvider } from './provider.js';
 
 const NODE = process.execPath;
@@ -77,17 +77,7 @@ export function describeMigratedOrgApp(spec: MigratedOrgAppSpec): void {
         .setProtectedHeader({ alg: 'RS256' })
         .sign(privateKey);
 
-      writeFileSync(join(app, 'package.json'), `${JSON.stringify({ name: `org-${spec.library.replace(/[@/]/g, '')}`, private: true, type: 'commonjs' }, null, 2)}\n`);
-      writeFileSync(join(app, '.gitignore'), 'node_modules/\n');
-      for (const [path, text] of Object.entries(spec.files({ issuer: ORG_ISSUER, pinnedKey }))) {
-        mkdirSync(dirname(join(app, path)), { recursive: true });
-        writeFileSync(join(app, path), text);
-      }
-      for (const name of spec.packages) link(join(ROOT, 'node_modules', name), join(app, 'node_modules', name));
-      link(runtime, join(app, 'node_modules', 'oidc-token-guard'));
-      await git(app, 'init', '-q');
-      await git(app, 'add', '.');
-      await git(app, 'commit', '-qm', 'the app, verifying org tokens with a pinned key');
+      await commitApp(app, { name: `org-${spec.library.replace(/[@/]/g, '')}`, files: spec.files({ issuer: ORG_ISSUER, pinnedKey }), packages: spec.packages, runtime, message: 'the app, verifying org tokens with a pinned key' });
     }, 60_000);
 
     afterAll(async () => {
