@@ -35,7 +35,7 @@ export const fastJwt: MiddlewareKeyRewrite = {
 type CallEdits = { ok: true; edits: TextEdit[]; notes: string[]; madeAsync: AsyncChange[] } | { ok: false; reason: string };
 
 /** `const verify = createVerifier(...)`: every use of `verify` must be a call in this file, which is then awaited. */
-function verifierCalls(context: Parameters<MiddlewareKeyRewrite['rewrite']>[0]['context'], maker: AstNode): CallEdits {
+export function verifierCalls(context: Parameters<MiddlewareKeyRewrite['rewrite']>[0]['context'], maker: AstNode): CallEdits {
   const declarator = context.index.parentOf(maker);
   if (declarator?.type !== 'VariableDeclarator' || declarator.init !== maker || !isIdentifier(declarator.id as AstNode)) {
     return { ok: false, reason: 'the verifier is not kept in a variable: with an async key it returns a Promise, so its callers must await it; rewrite by hand' };
