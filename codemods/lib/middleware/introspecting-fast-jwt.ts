@@ -19,7 +19,7 @@ export const fastJwtReplacement: Replacement = {
     if (key && (key.type === 'ObjectMethod' || (keyValue && isFunction(keyValue) && (keyValue.params as unknown[]).length > 1))) {
       return { reason: 'the key is a callback function, so the verifier takes a callback: call createTokenIntrospector(...).introspect(token) in its place by hand' };
     }
-    const calls = verifierCalls(context, site.call.node);
+    const calls = verifierCalls(context, site.call.node, 'introspection answers with a Promise');
     if (!calls.ok) return { reason: calls.reason };
     const token = isTypeScriptFile(context.path) ? 'token: string' : 'token';
     return {

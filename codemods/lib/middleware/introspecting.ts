@@ -117,9 +117,7 @@ export function rewriteIntrospectingMiddleware(context: TransformContext, site: 
   const built = replacement.build({ context, site, options, adapter: runtimeName(replacement.adapter), introspector });
   if ('reason' in built) return { ok: false, reason: built.reason };
   const edits: TextEdit[] = [replaceNode(site.call.node, built.text), ...(built.edits ?? [])];
-  const madeAsync = built.madeAsync ?? [];
-  if (madeAsync.length > 1) return { ok: false, reason: `${madeAsync.length} functions would become async: make the callers of the verifier async by hand, then run again` };
-  return { ok: true, rewrite: { edits, replaced: [rangeOf(site.call.node)], copied: built.copied, notes: built.notes, madeAsync: madeAsync[0] } };
+  return { ok: true, rewrite: { edits, replaced: [rangeOf(site.call.node)], copied: built.copied, notes: built.notes, madeAsync: built.madeAsync } };
 }
 
 const RUNTIME_NAME = new RegExp(`${String.fromCharCode(0)}runtime:(\\w+)${String.fromCharCode(0)}`, 'g');
