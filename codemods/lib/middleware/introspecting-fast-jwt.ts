@@ -3,7 +3,7 @@
  * `const verify = (token) => tokenIntrospector.introspect(token)`, which answers with a Promise: the verifier's calls
  * in this file are awaited (their functions made async), as for an async key.
  */
-import { isFunction, unwrap } from '../../../src/analysis/syntax.js';
+import { isFunction, objectMemberValue, unwrap } from '../../../src/analysis/syntax.js';
 import { isTypeScriptFile } from '../transformer.js';
 import { verifierCalls } from './fast-jwt.js';
 import type { Replacement } from './introspecting.js';
@@ -15,15 +15,19 @@ export const fastJwtReplacement: Replacement = {
   unsupported: ['complete', 'allowedSub', 'allowedJti', 'allowedNonce', 'requiredClaims', 'maxAge', 'ignoreExpiration', 'ignoreNotBefore', 'clockTimestamp'],
   build({ context, site, options, introspector }) {
     const key = propertyNamed(options, 'key');
-    const keyValue = key && key.type !== 'ObjectMethod' ? unwrap(key.value ?? key) : undefined;
-    if (key && (key.type === 'ObjectMethod' || (keyValue && isFunction(keyValue) && (keyValue.params as unknown[]).length > 1))) {
+    const keyValue = key && key.type !== 'ObjectMethod' ? unwrap(objectMemberValue(key)) : undefined;
+    const keyFunction = key?.type === 'ObjectMethod' ? key : keyValue && isFunction(keyValue) ? keyValue : undefined;
+    if (keyFunction && (keyFunction.params as unknown[]).length > 1) {
       return { reason: 'the key is a callback function, so the verifier takes a callback: call createTokenIntrospector(...).introspect(token) in its place by hand' };
     }
+    const token = isTypeScriptFile(context.path) ? 'token: string' : 'token';
+    const text = `(${token}) => ${introspector}.introspect(${token.replace(/:.*/, '')})`;
+    // With a key function the verifier already answered with a Promise: its callers, here or elsewhere, await it.
+    if (keyFunction) return { text, copied: [] };
     const calls = verifierCalls(context, site.call.node, 'introspection answers with a Promise');
     if (!calls.ok) return { reason: calls.reason };
-    const token = isTypeScriptFile(context.path) ? 'token: string' : 'token';
     return {
-      text: `(${token}) => ${introspector}.introspect(${token.replace(/:.*/, '')})`,
+      text,
       copied: [],
       edits: calls.edits,
       notes: calls.notes,

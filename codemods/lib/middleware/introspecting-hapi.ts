@@ -43,15 +43,23 @@ function strategyText(context: TransformContext, call: AstNode, adapter: string,
 export const hapiAuthJwt2Replacement: Replacement = {
   adapter: 'introspectionHapiStrategy',
   // Token extraction and answers the introspecting scheme does not do, and credentials of another shape (complete).
-  unsupported: ['verify', 'complete', 'headerKey', 'tokenType', 'customExtractionFunc', 'responseFunc', 'errorFunc', 'attemptToExtractTokenInPayload'],
+  unsupported: ['verify', 'headerKey', 'tokenType', 'customExtractionFunc', 'responseFunc', 'errorFunc', 'attemptToExtractTokenInPayload'],
   optionsArgument: 2,
   build({ context, site, options, adapter, introspector }) {
     const validate = propertyNamed(options, 'validate');
+    // `complete: true` (which jwks-rsa's hapi helpers need) gave validate and the credentials the decoded token.
+    const complete = propertyNamed(options, 'complete');
+    const completeValue = complete && complete.type !== 'ObjectMethod' ? unwrap(objectMemberValue(complete)) : undefined;
+    const isComplete = completeValue !== undefined && (completeValue.type === 'BooleanLiteral' || completeValue.type === 'Literal') && completeValue.value === true;
+    if (complete && !isComplete && !(completeValue && (completeValue.type === 'BooleanLiteral' || completeValue.type === 'Literal') && completeValue.value === false)) {
+      return { reason: `complete (${textOf(context.source, complete)}) is not written as true or false: set complete on introspectionHapiStrategy by hand` };
+    }
     // Copied as written (a method or a property): it keeps deciding what lands on request.auth.credentials.
-    const members = [`introspector: ${introspector}`, ...(validate ? [textOf(context.source, validate)] : [])];
+    const members = [`introspector: ${introspector}`, ...(isComplete ? ['complete: true'] : []), ...(validate ? [textOf(context.source, validate)] : [])];
     const built = strategyText(context, site.call.node, adapter, optionsText(context, options, members));
     if ('reason' in built) return built;
-    return { ...built, copied: [...built.copied, ...(validate ? [validate] : [])] };
+    const notes = isComplete ? ['with complete: true, validate and request.auth.credentials now see { payload } holding the introspection answer (no header or signature): check what reads them'] : [];
+    return { ...built, copied: [...built.copied, ...(validate ? [validate] : [])], notes };
   },
 };
 

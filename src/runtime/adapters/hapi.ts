@@ -27,6 +27,11 @@ export interface IntrospectionHapiSchemeOptions extends IntrospectingMiddlewareO
    * takes the request over. The token is the fourth argument.
    */
   readonly validate?: (claims: IntrospectionResult, request: HapiLikeRequest, h: HapiLikeToolkit, token: string) => HapiIntrospectionValidation | Promise<HapiIntrospectionValidation>;
+  /**
+   * As hapi-auth-jwt2's `complete: true`: `validate` receives, and the credentials default to, `{ payload }` with the
+   * answer as the payload (in place of the decoded token; introspection gives no header or signature).
+   */
+  readonly complete?: boolean;
 }
 
 /** The parts of hapi's server used to register a strategy. */
@@ -61,15 +66,16 @@ export function introspectionHapiScheme(_server: unknown, options: Introspection
         return h.unauthenticated(asHapiError(outcome.refusal, outcome.status, outcome.wwwAuthenticate, missing));
       }
       const artifacts = { token: outcome.token };
-      if (!validate) return h.authenticated({ credentials: outcome.claims, artifacts });
-      const validation = await validate(outcome.claims, request, h, outcome.token);
+      const decoded = options.complete === true ? { payload: outcome.claims } : outcome.claims;
+      if (!validate) return h.authenticated({ credentials: decoded, artifacts });
+      const validation = await validate(decoded as IntrospectionResult, request, h, outcome.token);
       const answer = typeof validation === 'object' && validation !== null ? validation : { isValid: validation === true };
       if (answer.response !== undefined && typeof h.response === 'function') return h.response(answer.response).takeover();
       if (!answer.isValid) {
         const refusal = new TokenValidationError('inactive', `${HAPI}: validate refused the token${answer.errorMessage ? ` (${answer.errorMessage})` : ''}`);
         return h.unauthenticated(asHapiError(refusal, 401, 'Bearer error="invalid_token"', false));
       }
-      const credentials = typeof answer.credentials === 'object' && answer.credentials !== null ? answer.credentials : outcome.claims;
+      const credentials = typeof answer.credentials === 'object' && answer.credentials !== null ? answer.credentials : decoded;
       return h.authenticated({ credentials, artifacts });
     },
   };

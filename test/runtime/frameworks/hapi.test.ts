@@ -30,6 +30,22 @@ describeIntrospectingMiddleware({
   },
 });
 
+describeIntrospectingMiddleware({
+  framework: 'hapi (introspectionHapiStrategy with complete: true, as hapi-auth-jwt2 with jwks-rsa\'s helper had it)',
+  property: 'request.auth.credentials.payload',
+  async start(introspector) {
+    const server = Hapi.server({ host: '127.0.0.1', port: 0 });
+    introspectionHapiStrategy(server, 'jwt', {
+      introspector,
+      complete: true,
+      validate: (decoded) => ({ isValid: (decoded as unknown as { payload: { active: boolean } }).payload.active }),
+    });
+    server.route({ method: 'GET', path: '/orders', options: { auth: 'jwt' }, handler: (request) => (request.auth.credentials as { payload: object }).payload });
+    await server.start();
+    return { url: `${server.info.uri}/orders`, close: () => server.stop() };
+  },
+});
+
 describe('introspectionHapiStrategy: validate refuses a token with 401 and the challenge', () => {
   let harness: ProviderHarness;
   let server: Hapi.Server;
