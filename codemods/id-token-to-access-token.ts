@@ -4,9 +4,8 @@
  * servers verify access tokens with the API's audience (`--audience`, default `api://default`).
  */
 import { idTokenFindings } from '../src/analysis/id-token-use.js';
-import { issuerFactsOf } from '../src/analysis/issuer-facts.js';
+import { isCognitoUserPool } from '../src/analysis/issuer-facts.js';
 import { usesOrgServer } from '../src/analysis/org-server-use.js';
-import type { VerificationSite } from '../src/analysis/verify-sites.js';
 import { DEFAULT_CUSTOM_AS_AUDIENCE } from '../src/knowledge/issuers.js';
 import { defineTransform, type TransformContext } from './lib/transformer.js';
 import { orgAsIntrospection } from './org-as-introspection.js';
@@ -15,7 +14,7 @@ function rewrite(context: TransformContext): void {
   const audience = context.options.audience ?? DEFAULT_CUSTOM_AS_AUDIENCE;
   for (const finding of idTokenFindings(context.analysis, context.tokens, context.source, { audience })) {
     const edit = finding.toAccessToken;
-    if (finding.kind !== 'id-token-sent' && isCognito(finding.site)) {
+    if (finding.kind !== 'id-token-sent' && isCognitoUserPool(finding.site.issuer?.value)) {
       // Cognito access tokens carry no `aud`: an API audience would reject every one of them.
       context.review(
         finding.node,
@@ -43,11 +42,6 @@ function rewrite(context: TransformContext): void {
       context.review(finding.node, 'the client now sends the access token: make sure it requests the scopes the API needs');
     }
   }
-}
-
-function isCognito(site: VerificationSite): boolean {
-  const facts = issuerFactsOf(site.issuer?.value);
-  return facts.length > 0 && facts.every((fact) => fact.shape.kind === 'other-provider' && fact.shape.provider === 'cognito');
 }
 
 function reasonLeftAlone(kind: string): string {

@@ -3,13 +3,13 @@
  * is a client id, and clients that send them as bearer tokens. What `oidc/no-id-token-as-bearer` reports
  * and the `id-token-to-access-token` codemod rewrites.
  */
-import { DEFAULT_CUSTOM_AS_AUDIENCE, DEFAULT_CUSTOM_AS_ID } from '../knowledge/issuers.js';
+import { DEFAULT_CUSTOM_AS_AUDIENCE } from '../knowledge/issuers.js';
 import { clientIdInAudience } from './client-ids.js';
 import { quoted, replaceNode, textOf, type TextEdit } from './edits.js';
-import { issuerFactsOf } from './issuer-facts.js';
+import { isCognitoUserPool, isDefaultCustomServer } from './issuer-facts.js';
 import { isCallExpression, isMemberExpression, memberName, stringLiteralValue, unwrap, type AstNode } from './syntax.js';
 import { isRequestToken, type TokenOrigin, type TokenSourceAnalysis } from './token-sources.js';
-import { knownString } from './values.js';
+import { knownString, type StaticValue } from './values.js';
 import type { SlotFact, VerificationAnalysis, VerificationSite } from './verify-sites.js';
 
 /** An edit that switches to access tokens; `audienceKnown` says whether the audience came from configuration. */
@@ -26,8 +26,12 @@ export interface AccessTokenEdit {
 export type IdTokenFinding =
   /** `verifyIdToken` of a token taken from the request; `node` is the callee. */
   | { readonly kind: 'id-token-from-request'; readonly node: AstNode; readonly site: VerificationSite; readonly toAccessToken?: AccessTokenEdit }
-  /** A request token verified with a client id as audience; `node` is the audience. */
-  | { readonly kind: 'client-id-audience'; readonly node: AstNode; readonly site: VerificationSite; readonly audience: string; readonly toAccessToken?: AccessTokenEdit }
+  /**
+   * A request token verified with a client id as audience; `node` is the audience. `cognito`: the issuer is a
+   * Cognito user pool, whose access tokens carry no audience (`token_use` and `client_id` instead), so no API
+   * audience is offered.
+   */
+  | { readonly kind: 'client-id-audience'; readonly node: AstNode; readonly site: VerificationSite; readonly audience: string; readonly cognito: boolean; readonly toAccessToken?: AccessTokenEdit }
   /** `Authorization: Bearer <ID token>` built by a client; `node` is the token expression. */
   | { readonly kind: 'id-token-sent'; readonly node: AstNode; readonly origin: TokenOrigin; readonly toAccessToken?: AccessTokenEdit };
 
@@ -65,8 +69,9 @@ export function idTokenFindings(
     for (const audience of [site.audience, maker ? analysis!.slot(maker, maker.api.audience) : undefined]) {
       const clientId = clientIdInAudience(audience?.value);
       if (!clientId || !audience) continue;
-      const toAccessToken = apiAudienceEdit(site, audience, source, options);
-      add({ kind: 'client-id-audience', node: audience.node, site, audience: clientId.text, ...(toAccessToken ? { toAccessToken } : {}) });
+      const cognito = isCognitoUserPool(site.issuer?.value);
+      const toAccessToken = cognito ? undefined : apiAudienceEdit(site, audience, source, options);
+      add({ kind: 'client-id-audience', node: audience.node, site, audience: clientId.text, cognito, ...(toAccessToken ? { toAccessToken } : {}) });
     }
   }
 
@@ -85,12 +90,26 @@ function readsRequestToken(site: VerificationSite, tokens: TokenSourceAnalysis):
   return site.role === 'verifier' && site.readsBearerHeader;
 }
 
-/** The API audience configuration shows (the default custom server's), or the one the user gave. */
-function apiAudience(site: VerificationSite, options: IdTokenFindingOptions): { audience?: string; audienceFromConfiguration?: boolean } {
-  const facts = issuerFactsOf(site.issuer?.value);
-  const isDefaultServer = facts.length > 0 && facts.every((fact) => fact.shape.kind === 'okta-custom' && fact.shape.authorizationServerId === DEFAULT_CUSTOM_AS_ID);
-  if (isDefaultServer) return { audience: DEFAULT_CUSTOM_AS_AUDIENCE, audienceFromConfiguration: true };
-  return options.audience ? { audience: options.audience } : {};
+/** The audience of an API's access tokens, and whether it was given or the issuer implies it. */
+export interface ApiAudience {
+  readonly audience?: string;
+  /** The issuer implies it (Okta's default custom authorization server), rather than a person giving it. */
+  readonly audienceFromConfiguration?: boolean;
+}
+
+/**
+ * The audience that replaces a client id (the audience of ID tokens) where the API accepts access tokens:
+ * the one given (`--audience`), else the one the issuer implies (`api://default` for Okta's default custom
+ * authorization server), else none. A Cognito user pool implies none: its access tokens carry no `aud`.
+ */
+export function apiAudienceOf(issuer: StaticValue | undefined, given?: string): ApiAudience {
+  if (isCognitoUserPool(issuer)) return {};
+  if (given) return { audience: given };
+  return isDefaultCustomServer(issuer) ? { audience: DEFAULT_CUSTOM_AS_AUDIENCE, audienceFromConfiguration: true } : {};
+}
+
+function apiAudience(site: VerificationSite, options: IdTokenFindingOptions): ApiAudience {
+  return apiAudienceOf(site.issuer?.value, options.audience);
 }
 
 /** `verifier.verifyIdToken(token, clientId, nonce)` -> `verifier.verifyAccessToken(token, <audience>)`. */

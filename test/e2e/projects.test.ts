@@ -134,11 +134,11 @@ describe('(a) an Express API, its Okta settings in a CommonJS config module, ver
     expect((await httpGet(port, '/orders')).status).toBe(401);
   });
 
-  // Transform bug (reported to the transforms engineer): jwks-discovery rewrites `audience: clientId` (the
-  // single-page app's client id, read from the config module) into `audience: '0oa1spaclient0000000'`, and
-  // id-token-to-access-token does not move it to the API's audience, so the migrated API refuses every real
-  // access token. This test fails (and must lose `.fails`) once the transforms set the API audience.
-  it.fails('the running server accepts a real access token from the provider', async () => {
+  // The config module's `clientId` is the single-page app's, the audience of ID tokens: the migrated verifier
+  // checks the API's audience (api://default, as the issuer is the default custom server), said for review.
+  it('the running server accepts a real access token from the provider', async () => {
+    expect(read('src/auth.js')).toContain("createAccessTokenVerifier({ issuer: issuer, audience: 'api://default', algorithms: ['RS256'] })");
+    expect(report.files.find((file) => file.path === 'src/auth.js')?.review.map((item) => item.reason).join('\n')).toMatch(/the old audience is a client id, which only ID tokens carry \(0oa1spaclient0000000\): 'api:\/\/default'.* is assumed/);
     const answer = await httpGet(port, '/orders', { authorization: `Bearer ${tokens.access}` });
     expect(answer, server?.output()).toEqual({ status: 200, body: JSON.stringify({ orders: [], caller: CLIENT_ID }) });
   });
