@@ -12,7 +12,7 @@ import { orgAsIntrospection } from './org-as-introspection.js';
 
 function rewrite(context: TransformContext): void {
   const audience = context.options.audience ?? DEFAULT_CUSTOM_AS_AUDIENCE;
-  for (const finding of idTokenFindings(context.analysis, context.tokens, context.source, { audience })) {
+  for (const finding of idTokenFindings(context.analysis, context.tokens, context.source, { audience, applyAll: true })) {
     const edit = finding.toAccessToken;
     if (finding.kind !== 'id-token-sent' && isCognitoUserPool(finding.site.issuer?.value)) {
       // Cognito access tokens carry no `aud`: an API audience would reject every one of them.
@@ -47,7 +47,7 @@ function rewrite(context: TransformContext): void {
 function reasonLeftAlone(kind: string): string {
   switch (kind) {
     case 'id-token-sent':
-      return 'the ID token does not come from a call this transform can switch (getIdToken(), authState.idToken.idToken, tokenManager.get(\'idToken\')): send the access token by hand';
+      return 'the ID token does not come from a call this transform can switch (getIdToken(), authState.idToken.idToken, tokenManager.get(\'idToken\')), or is cast to a type this transform cannot switch (only Okta\'s own IDToken): send the access token by hand';
     case 'client-id-audience':
       return 'the audience is a client id: replace it with the API\'s audience by hand';
     default:

@@ -121,6 +121,12 @@ ruleTester.run('no-id-token-as-bearer', rule, {
       return invalid(code, 'oktaAuth.getIdToken()', 'idTokenSent', [['sendAccessToken', swap(code, 'oktaAuth.getIdToken()', 'oktaAuth.getAccessToken()')]], { occurrence: 1 });
     })(),
     (() => {
+      // TypeScript: the token manager's answer cast to Okta's IDToken; the suggestion casts to AccessToken, imported in its place.
+      const code = `import { OktaAuth, type IDToken } from '@okta/okta-auth-js';\nexport const call = async (oktaAuth: OktaAuth) => fetch('/api', { headers: { Authorization: \`Bearer \${((await oktaAuth.tokenManager.get('idToken')) as IDToken).idToken}\` } });`;
+      const output = code.replace('type IDToken', 'type AccessToken').replace(`((await oktaAuth.tokenManager.get('idToken')) as IDToken).idToken`, `((await oktaAuth.tokenManager.get('accessToken')) as AccessToken).accessToken`);
+      return { ...invalid(code, `((await oktaAuth.tokenManager.get('idToken')) as IDToken).idToken`, 'idTokenSent', [['sendAccessToken', output]]), filename: 'api.ts' };
+    })(),
+    (() => {
       // React: axios defaults from the auth state.
       const code = `import { useOktaAuth } from '@okta/okta-react';\nimport axios from 'axios';\nexport function useApi() {\n  const { authState } = useOktaAuth();\n  axios.defaults.headers.common['Authorization'] = \`Bearer \${authState.idToken.idToken}\`;\n}`;
       return invalid(code, 'authState.idToken.idToken', 'idTokenSent', [['sendAccessToken', swap(code, 'authState.idToken.idToken', 'authState.accessToken.accessToken')]]);
