@@ -149,6 +149,45 @@ describe('(a) an Express API, its Okta settings in a CommonJS config module, ver
   }, 120_000);
 });
 
+describe('(b) a React single-page app (TypeScript, type-checked with tsc) sending the ID token as bearer', () => {
+  let project: string;
+  let report: JsonReport;
+  let typecheck: RunResult;
+  const read = (path: string) => readFileSync(join(project, path), 'utf8');
+  const fixture = (path: string) => readFileSync(join(FIXTURES, 'react-client', path), 'utf8');
+
+  beforeAll(async () => {
+    project = await checkout('react-client');
+    const apply = await codemod(project);
+    report = parse(apply);
+    expect(apply.status, apply.stderr).toBe(0);
+    // React, its types and the Okta SDKs, for the type check (nothing of the runtime is imported).
+    installPackedRuntime(project);
+    typecheck = await run(NODE, [TSC, '-p', '.'], { cwd: project, timeoutMs: 120_000 });
+  }, 180_000);
+
+  it('sends the access token: the token manager\'s (its cast switched to AccessToken) and the auth state\'s', () => {
+    expect(report.errors).toEqual([]);
+    const api = read('src/api.ts');
+    expect(api).toContain("import type { AccessToken } from '@okta/okta-auth-js';");
+    expect(api).toContain("Authorization: `Bearer ${((await oktaAuth.tokenManager.get('accessToken')) as AccessToken).accessToken}`");
+    expect(read('src/components/Invoice.tsx')).toContain('Authorization: `Bearer ${authState?.accessToken?.accessToken}`');
+    for (const file of sourcesOf(project, /\.tsx?$/)) expect(readFileSync(file, 'utf8'), file).not.toMatch(/idToken|IDToken/);
+    expect(report.summary).toMatchObject({ filesChanged: 2, sitesRewritten: 2 });
+    // A client change needs no runtime: package.json and the modules without an ID token stay as they were.
+    for (const path of ['package.json', 'src/okta-auth.ts', 'src/components/Orders.tsx', 'src/App.tsx']) expect(read(path), path).toBe(fixture(path));
+  });
+
+  it('still type-checks with its own tsconfig (strict, noUnusedLocals)', () => {
+    expect(typecheck.stdout + typecheck.stderr).toBe('');
+    expect(typecheck.status).toBe(0);
+  });
+
+  it('a second run changes nothing', async () => {
+    await expectFixedPoint(project);
+  }, 120_000);
+});
+
 describe('(c) a TypeScript serverless authorizer with a pinned PEM, built with tsc', () => {
   let project: string;
   let report: JsonReport;
