@@ -133,6 +133,8 @@ const ORG_SHORT_LIVED_RESOURCE = 'urn:acme:orders:short-lived';
 export interface OrgProvider {
   /** `https://127.0.0.1:<port>`, where the app's requests for https://acme.okta.com are routed. */
   readonly origin: string;
+  /** The issuer it names in its discovery document and tokens: ORG_ISSUER unless the options say otherwise. */
+  readonly issuer: string;
   readonly clientId: string;
   readonly clientSecret: string;
   accessToken(): Promise<string>;
@@ -147,11 +149,13 @@ export interface OrgProvider {
  * An Okta org authorization server look-alike: issuer https://acme.okta.com, Okta's org routes
  * (/oauth2/v1/token, /oauth2/v1/introspect, /oauth2/v1/revoke, /oauth2/v1/keys), served on 127.0.0.1 over HTTPS.
  */
-export async function startOrgProvider(tls: TlsMaterial): Promise<OrgProvider> {
+export async function startOrgProvider(tls: TlsMaterial, options: { readonly issuer?: (origin: string) => string } = {}): Promise<OrgProvider> {
   const server: Server = createServer({ key: tls.key, cert: tls.cert });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const provider = new Provider(ORG_ISSUER, {
+  // An app that reads its org from the environment is pointed at the provider itself: `issuer: (origin) => origin`.
+  const issuer = options.issuer?.(origin) ?? ORG_ISSUER;
+  const provider = new Provider(issuer, {
     jwks: { keys: [await newSigningKey('org-key')] },
     clients: [
       {
@@ -178,6 +182,7 @@ export async function startOrgProvider(tls: TlsMaterial): Promise<OrgProvider> {
   const basic = `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`;
   return {
     origin,
+    issuer,
     clientId: CLIENT_ID,
     clientSecret: CLIENT_SECRET,
     async accessToken() {
