@@ -43,10 +43,10 @@ type RuleMeta<MessageIds extends string, Options extends readonly unknown[]> = O
 /**
  * What a rule listens to: the program, once. The analysis reads a file as a whole and walks the tree
  * itself, so a rule returns `{}` for a file its text pre-check rules out, else one `Program` listener.
- * That is what lets oxlint run the rules without walking the tree; a rule that needs other listeners
- * needs its own `createOnce` (docs/guides/oxlint.md, "Writing a rule").
+ * That is what lets oxlint run the rules without walking the tree (docs/guides/oxlint.md, "Writing a
+ * rule that stays fast under oxlint"). A type, not an interface: it must fit ESLint's `RuleListener`,
+ * whose index signature interfaces lack.
  */
-// A type, not an interface: it must fit ESLint's `RuleListener`, whose index signature interfaces lack.
 export type ProgramListener = {
   Program?: (program: TSESTree.Program) => void;
 };
