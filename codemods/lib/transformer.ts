@@ -121,6 +121,27 @@ export function parseFile(source: string, path: string): AstNode {
   return parsers[parserFor(path)].parse(source) as AstNode;
 }
 
+/**
+ * The syntax trees of the last texts the transforms parsed. On the way to a file's fixed point each
+ * transform reads the text the one before it wrote (and parsed, to check it), and the analyses are kept
+ * per tree (`indexFile`, `verificationAnalysisFor`): so each text is parsed and analysed once, not once
+ * per transform and round. The trees are only read (rewrites are text edits); a tree is reused only for
+ * the same path, text and cross-module values, which is all its analyses depend on.
+ */
+const RECENT_TREES = 4;
+const recentTrees: { readonly path: string; readonly source: string; readonly values: TypeOracle | undefined; readonly root: AstNode }[] = [];
+
+function transformTreeOf(source: string, path: string, values: TypeOracle | undefined): AstNode {
+  const recent = recentTrees.find((tree) => tree.source === source && tree.path === path && tree.values === values);
+  if (recent) return recent.root;
+  const root = parseFile(source, path);
+  // Other files' trees are of no more use: a run settles one file at a time.
+  if (recentTrees.length > 0 && recentTrees[0]!.path !== path) recentTrees.length = 0;
+  recentTrees.unshift({ path, source, values, root });
+  if (recentTrees.length > RECENT_TREES) recentTrees.length = RECENT_TREES;
+  return root;
+}
+
 export class UnparsableFileError extends Error {
   constructor(
     readonly path: string,
@@ -157,7 +178,7 @@ export function runRewrite(
 ): TransformOutcome & { readonly handOffs?: readonly HandOff[] } {
   let root: AstNode;
   try {
-    root = parseFile(source, path);
+    root = transformTreeOf(source, path, environment.values);
   } catch (error) {
     throw new UnparsableFileError(path, error);
   }
@@ -191,7 +212,8 @@ export function runRewrite(
   let output: string;
   try {
     output = tidyBlankLines(source, applyEdits(source, withoutRepeats(edits)));
-    parseFile(output, path);
+    // The check that it parses gives the tree the next transform of the run reads.
+    transformTreeOf(output, path, environment.values);
   } catch (error) {
     // Overlapping edits, or a rewrite that does not parse, are a bug of ours: leave the file as it was and say so.
     const line = rewrites[0]?.line ?? 1;

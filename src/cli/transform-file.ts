@@ -54,13 +54,20 @@ export function createFileTransformer(files: ReadonlySet<string>, transforms: re
     if (!target) targetNodes.set(folder, (target = targetNodeOf(path)));
     return target;
   };
+  // The text each file settled on: every transform parsed it in the last round, so the check before it is
+  // written need not parse it again (a text the cross-file pass changed after is checked).
+  const settled = new Map<string, string>();
   return {
     modules,
     transform(path, text, options) {
-      return transformToFixedPoint(path, text, transforms, options, { values: modules.oracleFor(path), targetNode: targetNodeFor(path) }, runs);
+      const outcome = transformToFixedPoint(path, text, transforms, options, { values: modules.oracleFor(path), targetNode: targetNodeFor(path) }, runs);
+      if (outcome.kind === 'done' && outcome.state.text !== text) settled.set(path, outcome.state.text);
+      return outcome;
     },
     parses(text, path) {
-      parseFile(text, path);
+      const parsed = settled.get(path);
+      settled.delete(path);
+      if (parsed !== text) parseFile(text, path);
     },
   };
 }
