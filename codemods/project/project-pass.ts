@@ -37,18 +37,50 @@ function stateOf(states: Map<string, FileState>, path: string, readText: (path: 
   return state;
 }
 
-/** Files that may import `path`: they name the module's file name and the export. */
-function importersOf(path: string, name: string, allFiles: readonly string[], modules: ProjectModules, textOf: (path: string) => string | undefined): string[] {
-  const stem = basename(path).replace(/\.[^.]+$/, '');
-  // An index module is imported by its folder's name.
-  const stems = stem === 'index' ? [stem, basename(dirname(path))] : [stem];
-  return allFiles.filter((file) => {
-    if (file === path) return false;
-    const text = textOf(file);
-    if (!text || !text.includes(name) || !stems.some((candidate) => text.includes(candidate))) return false;
-    const specifiers = [...text.matchAll(/(?:from\s*|require\(\s*|import\(\s*)['"]([^'"]+)['"]/g)].map((match) => match[1]!);
-    return specifiers.some((specifier) => modules.resolve(file, specifier) === path);
-  });
+/**
+ * Which modules of the run import which, read from one view of the texts (as the run found them, or as
+ * rewritten): each file's specifiers are read and resolved once, not once per function that became async.
+ * The pass itself changes no import, so a view stays true while it runs.
+ */
+class ImportGraph {
+  private importers: Map<string, string[]> | undefined;
+
+  constructor(
+    private readonly allFiles: readonly string[],
+    private readonly modules: ProjectModules,
+    readonly textOf: (path: string) => string | undefined,
+  ) {}
+
+  /** Files that may import `path` under `name`: they import the module and name its file and the export. */
+  importersOf(path: string, name: string): string[] {
+    const stem = basename(path).replace(/\.[^.]+$/, '');
+    // An index module is imported by its folder's name.
+    const stems = stem === 'index' ? [stem, basename(dirname(path))] : [stem];
+    return (this.graph().get(path) ?? []).filter((file) => {
+      const text = this.textOf(file);
+      return text !== undefined && text.includes(name) && stems.some((candidate) => text.includes(candidate));
+    });
+  }
+
+  private graph(): Map<string, string[]> {
+    if (this.importers) return this.importers;
+    this.importers = new Map();
+    for (const file of this.allFiles) {
+      const text = this.textOf(file);
+      if (!text) continue;
+      const targets = new Set<string>();
+      for (const match of text.matchAll(/(?:from\s*|require\(\s*|import\(\s*)['"]([^'"]+)['"]/g)) {
+        const target = this.modules.resolve(file, match[1]!);
+        if (target !== undefined && target !== file) targets.add(target);
+      }
+      for (const target of targets) {
+        const importers = this.importers.get(target);
+        if (importers) importers.push(file);
+        else this.importers.set(target, [file]);
+      }
+    }
+    return this.importers;
+  }
 }
 
 function newProject(): Project {
@@ -90,6 +122,7 @@ function updateAsyncCallers(states: Map<string, FileState>, allFiles: readonly s
     }
   }
   const textOf = (path: string) => states.get(path)?.text ?? readText(path);
+  const imports = new ImportGraph(allFiles, modules, textOf);
   const visited = new Set<string>();
   while (queue.length > 0) {
     const pending = queue.shift()!;
@@ -107,7 +140,7 @@ function updateAsyncCallers(states: Map<string, FileState>, allFiles: readonly s
     if (!nameNode && exportNames.length === 0) continue;
     // CommonJS: every module that requires this one, since the module object may be handed on without naming the export.
     const searched = [pending.name, ...(exportNames.length > 0 ? [''] : [])].filter((name): name is string => name !== undefined);
-    const importers = [...new Set(searched.flatMap((name) => importersOf(pending.path, name, allFiles, modules, textOf)))];
+    const importers = [...new Set(searched.flatMap((name) => imports.importersOf(pending.path, name)))];
     const sources = new Map<string, SourceFile>([[pending.path, definition]]);
     for (const file of importers) {
       const text = textOf(file);
@@ -225,10 +258,10 @@ function needsParentheses(call: CallExpression): boolean {
  * elsewhere, and stay (reported).
  */
 function removeUnusedKeyConstants(states: Map<string, FileState>, allFiles: readonly string[], modules: ProjectModules, readText: (path: string) => string | undefined): void {
-  const originalText = (path: string) => states.get(path)?.original ?? readText(path);
-  const currentText = (path: string) => states.get(path)?.text ?? readText(path);
+  const before = new ImportGraph(allFiles, modules, (path: string) => states.get(path)?.original ?? readText(path));
+  const after = new ImportGraph(allFiles, modules, (path: string) => states.get(path)?.text ?? readText(path));
   for (const path of allFiles) {
-    const text = currentText(path);
+    const text = after.textOf(path);
     if (!text || !/-----BEGIN|\bkty\b/.test(text)) continue;
     let constants: string[];
     try {
@@ -238,11 +271,10 @@ function removeUnusedKeyConstants(states: Map<string, FileState>, allFiles: read
       continue;
     }
     for (const name of constants) {
-      const before = importersOf(path, name, allFiles, modules, originalText);
-      const after = importersOf(path, name, allFiles, modules, currentText);
-      if (before.length === 0 || after.length > 0) continue;
+      if (before.importersOf(path, name).length === 0 || after.importersOf(path, name).length > 0) continue;
+      // A constant removed before changed the module's text: this one is looked for in that text.
       const project = newProject();
-      const file = project.createSourceFile(path, text, { overwrite: true });
+      const file = project.createSourceFile(path, after.textOf(path) ?? text, { overwrite: true });
       const declaration = file.getVariableDeclaration(name);
       const statement = declaration?.getVariableStatement();
       // Still read inside its own module: keep it, only the export could go, which is for a person to decide.
