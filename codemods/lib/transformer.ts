@@ -4,8 +4,8 @@
  * and "nothing changed" as `undefined`. Each transform is also a jscodeshift transform module.
  */
 import type { API, FileInfo, Options as JscodeshiftOptions } from 'jscodeshift';
-import tsParser from 'jscodeshift/parser/ts.js';
-import tsxParser from 'jscodeshift/parser/tsx.js';
+import babelParser from 'jscodeshift/parser/babylon.js';
+import tsOptions from 'jscodeshift/parser/tsOptions.js';
 import { applyEdits, type TextEdit } from '../../src/analysis/edits.js';
 import type { FileIndex } from '../../src/analysis/file-index.js';
 import { startOf, type AstNode } from '../../src/analysis/syntax.js';
@@ -111,7 +111,14 @@ export function parserFor(path: string): 'ts' | 'tsx' {
   return /\.[mc]?ts$/.test(path) && !path.endsWith('.d.ts') ? 'ts' : 'tsx';
 }
 
-const parsers = { ts: tsParser(), tsx: tsxParser() };
+/**
+ * jscodeshift's `ts` and `tsx` parsers (its Babel, its options and plugins) without the token list: the
+ * rewrites are text edits and nothing reads the tokens, which cost a fifth of each parse.
+ */
+const parsers = {
+  ts: babelParser({ ...tsOptions, tokens: false }),
+  tsx: babelParser({ ...tsOptions, tokens: false, plugins: ['jsx', ...tsOptions.plugins] }),
+};
 
 /**
  * jscodeshift's parsers, called directly: the rewrites are text edits, so recast's reprinting tree (which
