@@ -62,6 +62,11 @@ class ImportGraph {
     });
   }
 
+  /** Whether any module of the run imports `path`. */
+  hasImporters(path: string): boolean {
+    return (this.graph().get(path)?.length ?? 0) > 0;
+  }
+
   private graph(): Map<string, string[]> {
     if (this.importers) return this.importers;
     this.importers = new Map();
@@ -129,9 +134,9 @@ function updateAsyncCallers(states: Map<string, FileState>, allFiles: readonly s
     const key = `${pending.path}\0${pending.name ?? ''}\0${(pending.commonJsExports ?? []).join(',')}`;
     if (visited.has(key)) continue;
     visited.add(key);
-    const project = newProject();
     const definitionText = textOf(pending.path);
-    if (definitionText === undefined) continue;
+    if (definitionText === undefined || withoutCallers(pending, definitionText, imports)) continue;
+    const project = newProject();
     const definition = project.createSourceFile(pending.path, definitionText, { overwrite: true });
     const nameNode = pending.name ? findFunctionName(definition, pending.name) : undefined;
     // A named function expression assigned to an export (`module.exports = function verify() {}`) is found by its export.
@@ -172,6 +177,20 @@ function updateAsyncCallers(states: Map<string, FileState>, allFiles: readonly s
       if (call) awaitCall(call, pending.name!);
     }
   }
+}
+
+/**
+ * A function that no module of the run imports from its module, and that its own module names only where
+ * it declares it, has no call to await (an exported request handler a framework or a serverless platform
+ * calls by its file's name, for one): the pass moves on without parsing anything. The language service
+ * finds references by looking for the name's text too, so the search would find nothing either. A
+ * module-private function takes the full search, which also settles its note.
+ */
+function withoutCallers(pending: PendingAsync, definitionText: string, imports: ImportGraph): boolean {
+  if (pending.name === undefined || (pending.commonJsExports?.length ?? 0) > 0 || (!pending.exported && pending.depth === 0)) return false;
+  if (imports.hasImporters(pending.path)) return false;
+  const mentions = definitionText.match(new RegExp(`(?<![\\w$])${pending.name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'));
+  return (mentions?.length ?? 0) <= 1;
 }
 
 /** Awaits one call of a function that became async, making its own function async in turn (queued) or reporting it. */
