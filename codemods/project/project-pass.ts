@@ -360,6 +360,9 @@ function commonJsExportOf(node: Node): string | undefined {
 /** The names a CommonJS module exports a top-level binding under. */
 function commonJsExportNames(file: SourceFile, localName: string): string[] {
   const names: string[] = [];
+  // Only `exports` and `module.exports` export anything: a module that never names them (an ES module)
+  // is not walked identifier by identifier.
+  if (!file.getFullText().includes('exports')) return names;
   for (const identifier of file.getDescendantsOfKind(SyntaxKind.Identifier)) {
     if (identifier.getText() !== localName) continue;
     const name = commonJsExportOf(identifier);
