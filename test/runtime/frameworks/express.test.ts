@@ -1,6 +1,8 @@
 // introspectingExpressMiddleware in a real Express app, replacing express-jwt at an org authorization server site.
 import express from 'express';
 import { createServer } from 'node:http';
+import { requiredScopes } from 'express-oauth2-jwt-bearer';
+import { expect } from 'vitest';
 import { EXPRESS, introspectingExpressMiddleware } from '../../../src/runtime/index.js';
 import { describeIntrospectingMiddleware } from './support/introspection-suite.js';
 import { listen } from './support/key-adapter-suite.js';
@@ -35,6 +37,29 @@ describeIntrospectingMiddleware({
         });
       }),
     );
+    return { url: server.url('/orders'), close: server.close };
+  },
+});
+
+// In place of express-oauth2-jwt-bearer's auth(): req.auth = { payload, header, token }, errors passed to next().
+describeIntrospectingMiddleware({
+  framework: `${EXPRESS}, as express-oauth2-jwt-bearer's auth()`,
+  property: 'req.auth.payload (as express-oauth2-jwt-bearer)',
+  async start(introspector) {
+    const app = express();
+    app.get('/orders', introspectingExpressMiddleware({ introspector, requestProperty: 'auth', passErrorsToNext: true, authResult: true }), requiredScopes('read'), (req, res) => {
+      const auth = (req as unknown as { auth: { payload: object; header: object; token: string } }).auth;
+      expect(auth.header).toEqual({});
+      expect(req.headers.authorization).toBe(`Bearer ${auth.token}`);
+      res.json(auth.payload);
+    });
+    // As apps that used express-oauth2-jwt-bearer answer its errors: status and WWW-Authenticate from the error.
+    app.use(((error, _req, res, _next) => {
+      const status = (error as { status?: number; statusCode?: number }).status ?? (error as { statusCode?: number }).statusCode ?? 500;
+      if (status === 401) res.set('WWW-Authenticate', (error as { code?: string }).code === 'malformed' ? 'Bearer' : 'Bearer error="invalid_token"');
+      res.status(status).json({ error: 'failed' });
+    }) as express.ErrorRequestHandler);
+    const server = await listen(createServer(app));
     return { url: server.url('/orders'), close: server.close };
   },
 });
