@@ -3,7 +3,7 @@
  * org's access tokens locally is replaced by the runtime's introspecting one for the same framework, around the
  * transform's `createTokenIntrospector(...)` instance, putting the answer where the old one put the claims:
  * express-jwt (`req.auth`, or its `requestProperty`; `req.user` for express-jwt 6), koa-jwt (`ctx.state.user`, or
- * its `key`), a passport-jwt strategy (`req.user`, through the old verify callback).
+ * its `key`), and, each in its own module (introspecting-<library>.ts), the libraries listed in REPLACEMENTS below.
  */
 import { replaceNode, textOf, type TextEdit } from '../../../src/analysis/edits.js';
 import { ensureNamedImport } from '../../../src/analysis/module-edits.js';
@@ -12,15 +12,39 @@ import type { VerificationSite } from '../../../src/analysis/verify-sites.js';
 import type { HelperInstances } from '../helper-instances.js';
 import type { TransformContext } from '../transformer.js';
 import type { CallRewriteResult } from '../verification-rewrites.js';
+import { INTROSPECTING_AWS_JWT_VERIFY } from './introspecting-aws-jwt-verify.js';
+import { INTROSPECTING_EXPRESS_OAUTH2_JWT_BEARER } from './introspecting-express-oauth2-jwt-bearer.js';
+import { INTROSPECTING_NEST_JWT_MODULE, INTROSPECTING_NEST_JWT_MODULE_ASYNC } from './introspecting-nest.js';
+import { INTROSPECTING_PASSPORT } from './introspecting-passport.js';
 import { isObjectLiteral, propertyNamed, spreadsIn } from './options.js';
 
-interface Replacement {
+export interface Replacement {
   /** The runtime export that replaces the middleware. */
   readonly adapter: string;
   /** Options of the old middleware that change what it does, which the replacement does not do. */
   readonly unsupported: readonly string[];
-  /** The replacement's text, given the adapter's and the introspector's names, or why not. */
-  build(input: { context: TransformContext; site: VerificationSite; options: AstNode; adapter: string; introspector: string }): { text: string; copied: AstNode[] } | { reason: string };
+  /**
+   * The replacement's text for the whole call, given the adapter's and the introspector's names; or edits of its
+   * parts (a subclass's `super(...)` and `extends`), with the ranges whose old code is gone; or why not.
+   */
+  build(input: ReplacementInput): { text: string; copied: AstNode[] } | ReplacementEdits | { reason: string };
+}
+
+export interface ReplacementInput {
+  readonly context: TransformContext;
+  readonly site: VerificationSite;
+  /** The old middleware's options, an object literal without spreads. */
+  readonly options: AstNode;
+  readonly adapter: string;
+  readonly introspector: string;
+}
+
+export interface ReplacementEdits {
+  readonly edits: readonly TextEdit[];
+  readonly replaced: readonly (readonly [number, number])[];
+  readonly copied: readonly AstNode[];
+  /** What a person must check after this rewrite. */
+  readonly notes?: readonly string[];
 }
 
 /** `name: <old value>` when the old options set it, else the default. */
@@ -48,29 +72,16 @@ const KOA: Replacement = {
   },
 };
 
-const PASSPORT: Replacement = {
-  adapter: 'IntrospectionStrategy',
-  unsupported: ['passReqToCallback'],
-  build({ context, site, options, adapter, introspector }) {
-    if (site.call.node.type !== 'NewExpression') return { reason: 'the strategy is a subclass (super(...)): replace it with the runtime\'s IntrospectionStrategy by hand' };
-    const extractor = propertyNamed(options, 'jwtFromRequest');
-    const extractorText = extractor ? textOf(context.source, objectMemberValue(extractor)) : '';
-    if (extractor && !/fromAuthHeaderAsBearerToken\(\)$/.test(extractorText)) return { reason: 'the token is not read from the Authorization header: replace the strategy with IntrospectionStrategy by hand' };
-    const verify = site.call.args[1];
-    const verifyText = verify ? textOf(context.source, verify) : undefined;
-    // passport-jwt's verify callback `(payload, done)` keeps deciding what lands on req.user.
-    const mapped = verifyText
-      ? `, verify: (claims) => new Promise((resolve, reject) => (${verifyText})(claims, (error, user) => (error ? reject(error) : resolve(user))))`
-      : '';
-    return { text: `new ${adapter}({ introspector: ${introspector}, name: 'jwt'${mapped} })`, copied: verify ? [verify] : [] };
-  },
-};
-
 const REPLACEMENTS: Record<string, Replacement> = {
   'express-jwt.expressjwt': EXPRESS,
   'express-jwt.default': EXPRESS,
   'koa-jwt.default': KOA,
-  'passport-jwt.Strategy': PASSPORT,
+  'passport-jwt.Strategy': INTROSPECTING_PASSPORT,
+  '@nestjs/jwt.JwtModule.register': INTROSPECTING_NEST_JWT_MODULE,
+  '@nestjs/jwt.JwtModule.registerAsync': INTROSPECTING_NEST_JWT_MODULE_ASYNC,
+  'aws-jwt-verify.JwtVerifier.create': INTROSPECTING_AWS_JWT_VERIFY,
+  'aws-jwt-verify.JwtRsaVerifier.create': INTROSPECTING_AWS_JWT_VERIFY,
+  'express-oauth2-jwt-bearer.auth': INTROSPECTING_EXPRESS_OAUTH2_JWT_BEARER,
 };
 
 /** The rewrite for an org site in one of these middlewares, or undefined when the site is not one of theirs. */
@@ -93,6 +104,7 @@ export function rewriteIntrospectingMiddleware(context: TransformContext, site: 
   }
   const built = replacement.build({ context, site, options, adapter: runtimeName(replacement.adapter), introspector });
   if ('reason' in built) return { ok: false, reason: built.reason };
+  if ('edits' in built) return { ok: true, rewrite: { edits: built.edits, replaced: built.replaced, copied: built.copied, notes: built.notes } };
   const edits: TextEdit[] = [replaceNode(site.call.node, built.text)];
   return { ok: true, rewrite: { edits, replaced: [rangeOf(site.call.node)], copied: built.copied } };
 }
