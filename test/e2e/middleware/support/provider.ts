@@ -127,6 +127,8 @@ export async function startRotatingProvider(tls: TlsMaterial): Promise<RotatingP
 export const ORG_ISSUER = 'https://acme.okta.com';
 /** Opaque access tokens, which only introspection can check. */
 const ORG_RESOURCE = 'urn:acme:orders';
+/** The same, living two seconds: expired tokens the introspection endpoint calls inactive. */
+const ORG_SHORT_LIVED_RESOURCE = 'urn:acme:short-lived';
 
 export interface OrgProvider {
   /** `https://127.0.0.1:<port>`, where the app's requests for https://acme.okta.com are routed. */
@@ -134,6 +136,8 @@ export interface OrgProvider {
   readonly clientId: string;
   readonly clientSecret: string;
   accessToken(): Promise<string>;
+  /** An access token that expires two seconds after it is issued. */
+  shortLivedAccessToken(): Promise<string>;
   idToken(): Promise<string>;
   revoke(token: string): Promise<void>;
   close(): Promise<void>;
@@ -160,7 +164,11 @@ export async function startOrgProvider(tls: TlsMaterial): Promise<OrgProvider> {
       },
     ],
     routes: { token: '/oauth2/v1/token', introspection: '/oauth2/v1/introspect', revocation: '/oauth2/v1/revoke', jwks: '/oauth2/v1/keys' },
-    ...sharedConfiguration({ introspection: true, resources: { [ORG_RESOURCE]: { scope: 'read write', accessTokenFormat: 'opaque', accessTokenTTL: 300 } } }),
+    ...sharedConfiguration({ introspection: true, resources: {
+        [ORG_RESOURCE]: { scope: 'read write', accessTokenFormat: 'opaque', accessTokenTTL: 300 },
+        [ORG_SHORT_LIVED_RESOURCE]: { scope: 'read', accessTokenFormat: 'opaque', accessTokenTTL: 2 },
+      },
+    }),
   });
   registerIdTokenGrant(provider);
   server.on('request', provider.callback());
@@ -172,6 +180,9 @@ export async function startOrgProvider(tls: TlsMaterial): Promise<OrgProvider> {
     clientSecret: CLIENT_SECRET,
     async accessToken() {
       return (await postForm(`${origin}/oauth2/v1/token`, { grant_type: 'client_credentials', resource: ORG_RESOURCE, scope: 'read' }, basic, tls.cert)).access_token as string;
+    },
+    async shortLivedAccessToken() {
+      return (await postForm(`${origin}/oauth2/v1/token`, { grant_type: 'client_credentials', resource: ORG_SHORT_LIVED_RESOURCE, scope: 'read' }, basic, tls.cert)).access_token as string;
     },
     async idToken() {
       return (await postForm(`${origin}/oauth2/v1/token`, { grant_type: ID_TOKEN_GRANT }, basic, tls.cert)).id_token as string;
