@@ -17,6 +17,7 @@ export type Options = [];
 export type MessageIds =
   | 'idTokenFromRequest'
   | 'clientIdAudience'
+  | 'clientIdAudienceCognito'
   | 'idTokenSent'
   | 'verifyAccessToken'
   | 'verifyAccessTokenForAudience'
@@ -36,6 +37,8 @@ export default createRule<Options, MessageIds>({
         "verifyIdToken checks a token taken from the request: an ID token is being used as an API credential, and any client of the same issuer could present one. Accept access tokens, verified with the API's audience.",
       clientIdAudience:
         "The expected audience '{{audience}}' is a client id, the audience of ID tokens: an ID token is being used as an API credential. Accept access tokens, with the API's own audience (such as 'api://default').",
+      clientIdAudienceCognito:
+        "The expected audience '{{audience}}' is a client id, which AWS Cognito puts only in ID tokens: an ID token is being used as an API credential. Accept access tokens, which carry no aud: check token_use 'access' and client_id instead (createAccessTokenVerifier({ issuer, tokenUse: 'access', clientId }), or aws-jwt-verify's CognitoJwtVerifier with tokenUse: 'access').",
       idTokenSent:
         'An ID token is sent as the bearer credential of an API call. ID tokens tell the client who signed in; send the access token, which the API verifies with its own audience.',
       verifyAccessToken: "Verify an access token for the audience '{{audience}}' instead.",
@@ -79,6 +82,8 @@ function describe(finding: IdTokenFinding): Omit<TSESLint.ReportDescriptor<Messa
           : [],
       };
     case 'client-id-audience':
+      // Cognito access tokens carry no `aud`: no API audience is offered, the message says what to check instead.
+      if (finding.cognito) return { messageId: 'clientIdAudienceCognito', data: { audience: finding.audience } };
       return {
         messageId: 'clientIdAudience',
         data: { audience: finding.audience },

@@ -3,31 +3,39 @@
  * org's access tokens locally is replaced by the runtime's introspecting one for the same framework, around the
  * transform's `createTokenIntrospector(...)` instance, putting the answer where the old one put the claims:
  * express-jwt (`req.auth`, or its `requestProperty`; `req.user` for express-jwt 6), koa-jwt (`ctx.state.user`, or
- * its `key`), and, each in its own module (introspecting-<library>.ts), the libraries listed in REPLACEMENTS below.
+ * its `key`), a passport-jwt strategy and its subclasses (`req.user`, through the old verify callback or `validate()`).
+ * Libraries whose replacement needs more than a call's text have a module of their own (introspecting-<library>.ts),
+ * listed in REPLACEMENTS.
  */
 import { replaceNode, textOf, type TextEdit } from '../../../src/analysis/edits.js';
 import { ensureNamedImport } from '../../../src/analysis/module-edits.js';
 import { isMemberExpression, memberName, objectMemberValue, rangeOf, unwrap, type AstNode } from '../../../src/analysis/syntax.js';
 import type { VerificationSite } from '../../../src/analysis/verify-sites.js';
 import type { HelperInstances } from '../helper-instances.js';
-import type { TransformContext } from '../transformer.js';
+import type { AsyncChange, TransformContext } from '../transformer.js';
 import type { CallRewriteResult } from '../verification-rewrites.js';
 import { INTROSPECTING_AWS_JWT_VERIFY } from './introspecting-aws-jwt-verify.js';
 import { INTROSPECTING_EXPRESS_OAUTH2_JWT_BEARER } from './introspecting-express-oauth2-jwt-bearer.js';
 import { INTROSPECTING_NEST_JWT_MODULE, INTROSPECTING_NEST_JWT_MODULE_ASYNC } from './introspecting-nest.js';
 import { INTROSPECTING_PASSPORT } from './introspecting-passport.js';
 import { isObjectLiteral, propertyNamed, spreadsIn } from './options.js';
+import { fastJwtReplacement } from './introspecting-fast-jwt.js';
+import { fastifyJwtReplacement } from './introspecting-fastify-jwt.js';
+import { hapiAuthJwt2Replacement, hapiJwtReplacement } from './introspecting-hapi.js';
 
+/** How one library's org site becomes the runtime's introspecting replacement (one module per library). */
 export interface Replacement {
   /** The runtime export that replaces the middleware. */
   readonly adapter: string;
   /** Options of the old middleware that change what it does, which the replacement does not do. */
   readonly unsupported: readonly string[];
+  /** Which argument of the call holds the options; default 0. */
+  readonly optionsArgument?: number;
   /**
    * The replacement's text for the whole call, given the adapter's and the introspector's names; or edits of its
    * parts (a subclass's `super(...)` and `extends`), with the ranges whose old code is gone; or why not.
    */
-  build(input: ReplacementInput): { text: string; copied: AstNode[] } | ReplacementEdits | { reason: string };
+  build(input: ReplacementInput): ReplacementText | ReplacementEdits | { reason: string };
 }
 
 export interface ReplacementInput {
@@ -39,6 +47,17 @@ export interface ReplacementInput {
   readonly introspector: string;
 }
 
+export interface ReplacementText {
+  /** Replaces the call (site.call.node). */
+  readonly text: string;
+  /** Old code copied into the new: what it reads stays. */
+  readonly copied: AstNode[];
+  /** More edits the replacement needs (callers awaited). */
+  readonly edits?: readonly TextEdit[];
+  readonly notes?: readonly string[];
+  readonly madeAsync?: readonly AsyncChange[];
+}
+
 export interface ReplacementEdits {
   readonly edits: readonly TextEdit[];
   readonly replaced: readonly (readonly [number, number])[];
@@ -48,7 +67,7 @@ export interface ReplacementEdits {
 }
 
 /** `name: <old value>` when the old options set it, else the default. */
-function carried(context: TransformContext, options: AstNode, name: string, fallback: string): string {
+export function carried(context: TransformContext, options: AstNode, name: string, fallback: string): string {
   const member = propertyNamed(options, name);
   return member ? textOf(context.source, objectMemberValue(member)) : fallback;
 }
@@ -82,13 +101,18 @@ const REPLACEMENTS: Record<string, Replacement> = {
   'aws-jwt-verify.JwtVerifier.create': INTROSPECTING_AWS_JWT_VERIFY,
   'aws-jwt-verify.JwtRsaVerifier.create': INTROSPECTING_AWS_JWT_VERIFY,
   'express-oauth2-jwt-bearer.auth': INTROSPECTING_EXPRESS_OAUTH2_JWT_BEARER,
+  '@fastify/jwt.register': fastifyJwtReplacement,
+  'fast-jwt.createVerifier': fastJwtReplacement,
+  'hapi-auth-jwt2.strategy': hapiAuthJwt2Replacement,
+  '@hapi/jwt.strategy': hapiJwtReplacement,
 };
 
 /** The rewrite for an org site in one of these middlewares, or undefined when the site is not one of theirs. */
 export function rewriteIntrospectingMiddleware(context: TransformContext, site: VerificationSite, introspector: string): CallRewriteResult | undefined {
   const replacement = REPLACEMENTS[site.api.id];
   if (!replacement) return undefined;
-  const options = site.call.args[0] ? unwrap(site.call.args[0]) : undefined;
+  const written = site.call.args[replacement.optionsArgument ?? 0];
+  const options = written ? unwrap(written) : undefined;
   if (!options || !isObjectLiteral(options) || spreadsIn(options)) {
     return { ok: false, reason: `the options of ${site.library} are not written here: replace it with the runtime's ${replacement.adapter} by hand` };
   }
@@ -104,9 +128,9 @@ export function rewriteIntrospectingMiddleware(context: TransformContext, site: 
   }
   const built = replacement.build({ context, site, options, adapter: runtimeName(replacement.adapter), introspector });
   if ('reason' in built) return { ok: false, reason: built.reason };
-  if ('edits' in built) return { ok: true, rewrite: { edits: built.edits, replaced: built.replaced, copied: built.copied, notes: built.notes } };
-  const edits: TextEdit[] = [replaceNode(site.call.node, built.text)];
-  return { ok: true, rewrite: { edits, replaced: [rangeOf(site.call.node)], copied: built.copied } };
+  if (!('text' in built)) return { ok: true, rewrite: { edits: built.edits, replaced: built.replaced, copied: built.copied, notes: built.notes } };
+  const edits: TextEdit[] = [replaceNode(site.call.node, built.text), ...(built.edits ?? [])];
+  return { ok: true, rewrite: { edits, replaced: [rangeOf(site.call.node)], copied: built.copied, notes: built.notes, madeAsync: built.madeAsync } };
 }
 
 const RUNTIME_NAME = new RegExp(`${String.fromCharCode(0)}runtime:(\\w+)${String.fromCharCode(0)}`, 'g');

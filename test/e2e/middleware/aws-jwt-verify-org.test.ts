@@ -27,5 +27,5 @@ http
 `,
   }),
   migrated: { file: 'server.js', contains: ['const verifier = introspectingJwtVerifier({ introspector: tokenIntrospector });', 'await verifier.verify('] },
-  answered: { checkedBy: 'server' },
+  credentials: { checkedBy: 'server' },
 });

@@ -29,5 +29,5 @@ app.listen(Number(process.env.PORT), '127.0.0.1');
 `,
   }),
   migrated: { file: 'server.js', contains: ["introspectingExpressMiddleware({ introspector: tokenIntrospector, requestProperty: 'auth', authResult: true, passErrorsToNext: true })"] },
-  answered: { tokenSeen: true },
+  credentials: { tokenSeen: true },
 });

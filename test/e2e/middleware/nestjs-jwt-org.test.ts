@@ -63,5 +63,5 @@ NestFactory.create(AppModule, { logger: false }).then((app) => app.listen(Number
 `,
   }),
   migrated: { file: 'server.js', contains: ['{ module: JwtModule, providers: [{ provide: JwtService, useValue: new IntrospectingJwtService({ introspector: tokenIntrospector }) }], exports: [JwtService] }'] },
-  answered: { checkedBy: 'guard' },
+  credentials: { checkedBy: 'guard' },
 });

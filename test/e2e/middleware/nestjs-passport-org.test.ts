@@ -52,5 +52,5 @@ NestFactory.create(AppModule, { logger: false }).then((app) => app.listen(Number
 `,
   }),
   migrated: { file: 'jwt.strategy.js', contains: ['extends PassportStrategy(IntrospectionStrategy)', "super({ introspector: tokenIntrospector, name: 'jwt' })", 'validate(claims)'] },
-  answered: { checkedBy: 'validate' },
+  credentials: { checkedBy: 'validate' },
 });

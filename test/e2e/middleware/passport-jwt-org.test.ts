@@ -31,5 +31,5 @@ app.listen(Number(process.env.PORT), '127.0.0.1');
 `,
   }),
   migrated: { file: 'server.js', contains: ["new IntrospectionStrategy(", "{ introspector: tokenIntrospector, name: 'jwt' }"] },
-  answered: { checkedBy: 'verify callback' },
+  credentials: { checkedBy: 'verify callback' },
 });

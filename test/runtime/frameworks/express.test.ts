@@ -53,12 +53,20 @@ describeIntrospectingMiddleware({
       expect(req.headers.authorization).toBe(`Bearer ${auth.token}`);
       res.json(auth.payload);
     });
-    // As apps that used express-oauth2-jwt-bearer answer its errors: status and WWW-Authenticate from the error.
-    app.use(((error, _req, res, _next) => {
-      const status = (error as { status?: number; statusCode?: number }).status ?? (error as { statusCode?: number }).statusCode ?? 500;
-      if (status === 401) res.set('WWW-Authenticate', (error as { code?: string }).code === 'malformed' ? 'Bearer' : 'Bearer error="invalid_token"');
-      res.status(status).json({ error: 'failed' });
-    }) as express.ErrorRequestHandler);
+    // Refusals go to Express's own final handler, which answers their status and headers (the Bearer challenge).
+    const server = await listen(createServer(app));
+    return { url: server.url('/orders'), close: server.close };
+  },
+});
+
+describeIntrospectingMiddleware({
+  framework: 'Express with passErrorsToNext, answered by Express\'s own final handler',
+  property: 'req.auth',
+  async start(introspector) {
+    const app = express();
+    app.get('/orders', introspectingExpressMiddleware({ introspector, passErrorsToNext: true }), (req, res) => {
+      res.json((req as unknown as { auth: unknown }).auth);
+    });
     const server = await listen(createServer(app));
     return { url: server.url('/orders'), close: server.close };
   },
