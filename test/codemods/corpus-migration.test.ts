@@ -1,7 +1,7 @@
 /**
  * The codemods measured on the labelled corpus (test/corpus, see its README): the corpus is copied into a scratch git
- * repository, migrated by the built CLI (dist/cli/oidc-codemod.js) as a user runs it, and linted again with the
- * plugin. For each rule, a labelled positive site counts as migrated when the rule no longer reports it. The issue's
+ * repository, each case migrated by the built CLI (dist/cli/oidc-codemod.js) as a user runs it on a project, and the
+ * whole linted again with the plugin. For each rule, a labelled positive site counts as migrated when the rule no longer reports it. The issue's
  * target (#18): at least 90 % of the sites of no-hardcoded-jwt-key and no-org-as-local-verification migrated (see
  * TARGETS for where the second stands), every site still reported listed in the CLI's report with a reason, every output parses, cases without a positive label
  * unchanged, and a second run changes nothing. `CORPUS_VERBOSE=1` prints the sites that remain, with their reasons.
@@ -25,13 +25,13 @@ const RULES = ['oidc/no-hardcoded-jwt-key', 'oidc/no-org-as-local-verification',
 type Rule = (typeof RULES)[number];
 /**
  * The share of labelled sites the codemods must migrate, per rule the issue holds them to. The issue's target is 90 %
- * for both; no-org-as-local-verification is held to what it reaches today, and raised as its remaining sites are
- * handled: @fastify/jwt, fast-jwt, hapi-auth-jwt2 and @hapi/jwt org sites (4), koa-jwt's .unless(), an exported
- * @okta/jwt-verifier, a jsonwebtoken callback written inline, and three malformed issuers that only a person can fix.
+ * for both; no-org-as-local-verification is held to what it reaches today (17 of 23), and raised as its remaining
+ * sites are handled: koa-jwt's .unless(), an exported @okta/jwt-verifier, a jsonwebtoken callback written inline, and
+ * three malformed issuers that only a person can fix (at most 20 of 23 can be migrated).
  */
 const TARGETS: Readonly<Partial<Record<Rule, number>>> = {
   'oidc/no-hardcoded-jwt-key': 0.9,
-  'oidc/no-org-as-local-verification': 0.55,
+  'oidc/no-org-as-local-verification': 0.7,
 };
 const TARGET_RULES = Object.keys(TARGETS) as Rule[];
 const VERBOSE = process.env.CORPUS_VERBOSE === '1';
@@ -106,6 +106,26 @@ function runCli(cwd: string, ...argv: string[]): JsonReport {
   return JSON.parse(stdout) as JsonReport;
 }
 
+/**
+ * Each case is a project of its own (what one case signs says nothing of another's tokens): one CLI run per case
+ * folder, as a user runs it on a project, `--force` since the runs before it changed other folders of the scratch
+ * repository. The reports, merged.
+ */
+function runPerCase(cwd: string, ...argv: string[]): JsonReport {
+  const reports = readdirSync(join(cwd, 'corpus'))
+    .filter((name) => statSync(join(cwd, 'corpus', name)).isDirectory())
+    .sort()
+    .map((name) => runCli(cwd, '--force', ...argv, `corpus/${name}`));
+  const sum = (key: keyof JsonReport['summary']) => reports.reduce((total, one) => total + one.summary[key], 0);
+  return {
+    tool: reports[0]!.tool,
+    ...(reports.find((one) => one.error) ? { error: reports.find((one) => one.error)!.error } : {}),
+    summary: { filesScanned: sum('filesScanned'), filesChanged: sum('filesChanged'), sitesRewritten: sum('sitesRewritten'), sitesForReview: sum('sitesForReview') },
+    files: reports.flatMap((one) => one.files),
+    errors: reports.flatMap((one) => one.errors),
+  };
+}
+
 let scratch: string;
 let labels: Label[];
 let before: Map<string, Buffer>;
@@ -138,10 +158,10 @@ beforeAll(async () => {
   git('commit', '-qm', 'the corpus');
   labels = labelsIn(join(scratch, 'corpus')).map((label) => ({ ...label, file: `corpus/${label.file}` }));
   before = snapshot(join(scratch, 'corpus'));
-  report = runCli(scratch, '.');
+  report = runPerCase(scratch);
   after = snapshot(join(scratch, 'corpus'));
   reportsAfter = await lint(scratch);
-  second = runCli(scratch, '--dry-run', '.');
+  second = runPerCase(scratch, '--dry-run');
 
   const lines = RULES.map((rule) => {
     const { positives, left, migrated } = score(rule);
@@ -156,7 +176,7 @@ beforeAll(async () => {
       }
     }
   }
-}, 180_000);
+}, 600_000);
 
 afterAll(() => {
   if (scratch && process.env.OIDC_E2E_KEEP !== '1') rmSync(scratch, { recursive: true, force: true });
