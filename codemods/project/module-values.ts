@@ -1,12 +1,15 @@
 /**
  * Values exported by the project's own modules, for the transforms to follow across files: a key or a
- * configuration object exported by one module and used by another. Only relative imports of files in the
- * run are followed; each module is parsed once.
+ * configuration object exported by one module and used by another. Relative imports of files in the run are
+ * followed here, each module parsed once; other imports (tsconfig `paths`, workspace packages, `.json` files) are
+ * answered by the analysis the rules use (src/analysis/module-facts.ts), so the transforms see the values the rules
+ * saw.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { indexFile } from '../../src/analysis/file-index.js';
 import { isIdentifier, isMemberExpression, memberName, unwrap, type AstNode } from '../../src/analysis/syntax.js';
+import { ModuleValues } from '../../src/analysis/module-facts.js';
 import { ValueEvaluator, type StaticValue, type TypeOracle } from '../../src/analysis/values.js';
 import { parseFile } from '../lib/transformer.js';
 
@@ -24,6 +27,7 @@ export class ProjectModules {
   /** Parsed modules, least recently used first; one dropped is parsed again when asked for again. */
   private readonly modules = new Map<string, ModuleEntry | null>();
   private readonly active = new Set<string>();
+  private readonly others = new ModuleValues({ parse: parseFile });
 
   constructor(
     private readonly files: ReadonlySet<string>,
@@ -52,6 +56,10 @@ export class ProjectModules {
   }
 
   exportedValue(fromFile: string, specifier: string, exportName: string): StaticValue | undefined {
+    return this.ownValue(fromFile, specifier, exportName) ?? this.others.exportedValue(fromFile, specifier, exportName);
+  }
+
+  private ownValue(fromFile: string, specifier: string, exportName: string): StaticValue | undefined {
     const path = this.resolve(fromFile, specifier);
     if (!path || this.active.has(path)) return undefined;
     const entry = this.load(path);

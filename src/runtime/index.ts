@@ -72,6 +72,7 @@ export {
   type ExpressLikeRequest,
   type ExpressLikeResponse,
   type IntrospectingExpressMiddlewareOptions,
+  type IntrospectionAuthResult,
 } from './adapters/express.js';
 export { introspectingKoaMiddleware, KOA, type IntrospectingKoaMiddlewareOptions, type KoaLikeContext, type KoaLikeMiddleware } from './adapters/koa.js';
 export {
@@ -98,5 +99,6 @@ export {
   type HapiLikeToolkit,
   type IntrospectionHapiSchemeOptions,
 } from './adapters/hapi.js';
-export { IntrospectionGuard, NESTJS, type IntrospectionGuardOptions, type NestLikeExecutionContext } from './adapters/nestjs.js';
-export { IntrospectionStrategy, PASSPORT, type IntrospectionStrategyOptions } from './adapters/passport.js';
+export { introspectingJwtVerifier, AWS_JWT_VERIFY, type IntrospectingJwtVerifier } from './adapters/aws-jwt-verify.js';
+export { IntrospectingJwtService, IntrospectionGuard, NESTJS, type IntrospectionGuardOptions, type NestLikeExecutionContext } from './adapters/nestjs.js';
+export { IntrospectionStrategy, PASSPORT, type IntrospectionStrategyOptions, type PassportVerifyCallback } from './adapters/passport.js';

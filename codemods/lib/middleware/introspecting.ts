@@ -3,8 +3,9 @@
  * org's access tokens locally is replaced by the runtime's introspecting one for the same framework, around the
  * transform's `createTokenIntrospector(...)` instance, putting the answer where the old one put the claims:
  * express-jwt (`req.auth`, or its `requestProperty`; `req.user` for express-jwt 6), koa-jwt (`ctx.state.user`, or
- * its `key`), a passport-jwt strategy (`req.user`, through the old verify callback). Libraries whose replacement
- * needs more than a call's text have a module of their own (introspecting-<library>.ts), listed in REPLACEMENTS.
+ * its `key`), a passport-jwt strategy and its subclasses (`req.user`, through the old verify callback or `validate()`).
+ * Libraries whose replacement needs more than a call's text have a module of their own (introspecting-<library>.ts),
+ * listed in REPLACEMENTS.
  */
 import { replaceNode, textOf, type TextEdit } from '../../../src/analysis/edits.js';
 import { ensureNamedImport } from '../../../src/analysis/module-edits.js';
@@ -13,6 +14,10 @@ import type { VerificationSite } from '../../../src/analysis/verify-sites.js';
 import type { HelperInstances } from '../helper-instances.js';
 import type { AsyncChange, TransformContext } from '../transformer.js';
 import type { CallRewriteResult } from '../verification-rewrites.js';
+import { INTROSPECTING_AWS_JWT_VERIFY } from './introspecting-aws-jwt-verify.js';
+import { INTROSPECTING_EXPRESS_OAUTH2_JWT_BEARER } from './introspecting-express-oauth2-jwt-bearer.js';
+import { INTROSPECTING_NEST_JWT_MODULE, INTROSPECTING_NEST_JWT_MODULE_ASYNC } from './introspecting-nest.js';
+import { INTROSPECTING_PASSPORT } from './introspecting-passport.js';
 import { isObjectLiteral, propertyNamed, spreadsIn } from './options.js';
 import { fastJwtReplacement } from './introspecting-fast-jwt.js';
 import { fastifyJwtReplacement } from './introspecting-fastify-jwt.js';
@@ -26,8 +31,20 @@ export interface Replacement {
   readonly unsupported: readonly string[];
   /** Which argument of the call holds the options; default 0. */
   readonly optionsArgument?: number;
-  /** The replacement's text, given the adapter's and the introspector's names, or why not. */
-  build(input: { context: TransformContext; site: VerificationSite; options: AstNode; adapter: string; introspector: string }): ReplacementText | { reason: string };
+  /**
+   * The replacement's text for the whole call, given the adapter's and the introspector's names; or edits of its
+   * parts (a subclass's `super(...)` and `extends`), with the ranges whose old code is gone; or why not.
+   */
+  build(input: ReplacementInput): ReplacementText | ReplacementEdits | { reason: string };
+}
+
+export interface ReplacementInput {
+  readonly context: TransformContext;
+  readonly site: VerificationSite;
+  /** The old middleware's options, an object literal without spreads. */
+  readonly options: AstNode;
+  readonly adapter: string;
+  readonly introspector: string;
 }
 
 export interface ReplacementText {
@@ -39,6 +56,14 @@ export interface ReplacementText {
   readonly edits?: readonly TextEdit[];
   readonly notes?: readonly string[];
   readonly madeAsync?: readonly AsyncChange[];
+}
+
+export interface ReplacementEdits {
+  readonly edits: readonly TextEdit[];
+  readonly replaced: readonly (readonly [number, number])[];
+  readonly copied: readonly AstNode[];
+  /** What a person must check after this rewrite. */
+  readonly notes?: readonly string[];
 }
 
 /** `name: <old value>` when the old options set it, else the default. */
@@ -66,29 +91,16 @@ const KOA: Replacement = {
   },
 };
 
-const PASSPORT: Replacement = {
-  adapter: 'IntrospectionStrategy',
-  unsupported: ['passReqToCallback'],
-  build({ context, site, options, adapter, introspector }) {
-    if (site.call.node.type !== 'NewExpression') return { reason: 'the strategy is a subclass (super(...)): replace it with the runtime\'s IntrospectionStrategy by hand' };
-    const extractor = propertyNamed(options, 'jwtFromRequest');
-    const extractorText = extractor ? textOf(context.source, objectMemberValue(extractor)) : '';
-    if (extractor && !/fromAuthHeaderAsBearerToken\(\)$/.test(extractorText)) return { reason: 'the token is not read from the Authorization header: replace the strategy with IntrospectionStrategy by hand' };
-    const verify = site.call.args[1];
-    const verifyText = verify ? textOf(context.source, verify) : undefined;
-    // passport-jwt's verify callback `(payload, done)` keeps deciding what lands on req.user.
-    const mapped = verifyText
-      ? `, verify: (claims) => new Promise((resolve, reject) => (${verifyText})(claims, (error, user) => (error ? reject(error) : resolve(user))))`
-      : '';
-    return { text: `new ${adapter}({ introspector: ${introspector}, name: 'jwt'${mapped} })`, copied: verify ? [verify] : [] };
-  },
-};
-
 const REPLACEMENTS: Record<string, Replacement> = {
   'express-jwt.expressjwt': EXPRESS,
   'express-jwt.default': EXPRESS,
   'koa-jwt.default': KOA,
-  'passport-jwt.Strategy': PASSPORT,
+  'passport-jwt.Strategy': INTROSPECTING_PASSPORT,
+  '@nestjs/jwt.JwtModule.register': INTROSPECTING_NEST_JWT_MODULE,
+  '@nestjs/jwt.JwtModule.registerAsync': INTROSPECTING_NEST_JWT_MODULE_ASYNC,
+  'aws-jwt-verify.JwtVerifier.create': INTROSPECTING_AWS_JWT_VERIFY,
+  'aws-jwt-verify.JwtRsaVerifier.create': INTROSPECTING_AWS_JWT_VERIFY,
+  'express-oauth2-jwt-bearer.auth': INTROSPECTING_EXPRESS_OAUTH2_JWT_BEARER,
   '@fastify/jwt.register': fastifyJwtReplacement,
   'fast-jwt.createVerifier': fastJwtReplacement,
   'hapi-auth-jwt2.strategy': hapiAuthJwt2Replacement,
@@ -116,6 +128,7 @@ export function rewriteIntrospectingMiddleware(context: TransformContext, site: 
   }
   const built = replacement.build({ context, site, options, adapter: runtimeName(replacement.adapter), introspector });
   if ('reason' in built) return { ok: false, reason: built.reason };
+  if (!('text' in built)) return { ok: true, rewrite: { edits: built.edits, replaced: built.replaced, copied: built.copied, notes: built.notes } };
   const edits: TextEdit[] = [replaceNode(site.call.node, built.text), ...(built.edits ?? [])];
   return { ok: true, rewrite: { edits, replaced: [rangeOf(site.call.node)], copied: built.copied, notes: built.notes, madeAsync: built.madeAsync } };
 }

@@ -1,5 +1,7 @@
 /** Express / Connect: middleware that introspects the bearer token, for sites that verified org-server tokens locally. */
+import { decodeProtectedHeader, type ProtectedHeaderParameters } from 'jose';
 import { introspectBearer, introspectorOf, refusalBody, type IntrospectingMiddlewareOptions } from '../bearer-introspection.js';
+import type { IntrospectionResult } from '../token-introspector.js';
 
 export const EXPRESS = 'express';
 
@@ -15,6 +17,21 @@ export interface IntrospectingExpressMiddlewareOptions extends IntrospectingMidd
    * status to answer (it has no `status` of its own), and `WWW-Authenticate` is already set on the response.
    */
   readonly passErrorsToNext?: boolean;
+  /**
+   * `true`: `req[requestProperty]` receives `{ payload, header, token }`, as express-oauth2-jwt-bearer's `auth()` set
+   * it (so `requiredScopes`, `claimCheck` and handlers reading `req.auth.payload` keep working), with the introspection
+   * answer as `payload`. Default `false`: the answer itself.
+   */
+  readonly authResult?: boolean;
+}
+
+/** What express-oauth2-jwt-bearer's `auth()` puts on `req.auth`. */
+export interface IntrospectionAuthResult {
+  /** The introspection answer. */
+  readonly payload: IntrospectionResult;
+  /** The token's JOSE header when it is a JWT (not verified here: introspection vouched for the token), else `{}`. */
+  readonly header: ProtectedHeaderParameters;
+  readonly token: string;
 }
 
 /** The parts of Express's (or Connect's, or node's) request and response used here. */
@@ -38,7 +55,7 @@ export function introspectingExpressMiddleware(options: IntrospectingExpressMidd
   return (request, response, next) => {
     introspectBearer(introspector, request.headers.authorization, EXPRESS).then((outcome) => {
       if ('claims' in outcome) {
-        (request as unknown as Record<string, unknown>)[requestProperty] = outcome.claims;
+        (request as unknown as Record<string, unknown>)[requestProperty] = options.authResult === true ? authResultOf(outcome.claims, outcome.token) : outcome.claims;
         next();
         return;
       }
@@ -52,4 +69,14 @@ export function introspectingExpressMiddleware(options: IntrospectingExpressMidd
       response.end(JSON.stringify(refusalBody(outcome.status)));
     }, next);
   };
+}
+
+function authResultOf(payload: IntrospectionResult, token: string): IntrospectionAuthResult {
+  let header: ProtectedHeaderParameters = {};
+  try {
+    header = decodeProtectedHeader(token);
+  } catch {
+    // An opaque token has no header.
+  }
+  return { payload, header, token };
 }

@@ -1,6 +1,8 @@
-/** NestJS: a guard (`CanActivate`) that introspects the bearer token; no import of @nestjs at run time. */
+/** NestJS: a guard (`CanActivate`) that introspects the bearer token, and a JwtService that does; no import of @nestjs at run time. */
+import { decodeJwt, type JWTPayload } from 'jose';
 import { introspectBearer, introspectorOf, type IntrospectingMiddlewareOptions } from '../bearer-introspection.js';
-import type { TokenIntrospector } from '../token-introspector.js';
+import { ConfigurationError, withLibraryName } from '../errors.js';
+import type { IntrospectionResult, TokenIntrospector } from '../token-introspector.js';
 
 export const NESTJS = 'nestjs';
 
@@ -54,3 +56,49 @@ function setResponseHeader(response: unknown, name: string, value: string): void
   if (typeof target?.setHeader === 'function') target.setHeader(name, value);
   else if (typeof target?.header === 'function') target.header(name, value);
 }
+
+/**
+ * In place of @nestjs/jwt's JwtService where a JwtModule verified org authorization server tokens locally:
+ * `{ provide: JwtService, useValue: new IntrospectingJwtService({ introspector }) }`, so the services that inject
+ * JwtService and call `verifyAsync(token)` get the introspection answer instead of the token's claims. Introspection
+ * is asynchronous: the sync `verify()` throws, and this service signs nothing.
+ */
+export class IntrospectingJwtService {
+  readonly #introspector: TokenIntrospector;
+
+  constructor(options: IntrospectingMiddlewareOptions) {
+    this.#introspector = introspectorOf(options.introspector);
+  }
+
+  /** The active introspection answer; rejects as TokenValidationError (401) or ProviderError (503). Options are ignored: the server decides. */
+  async verifyAsync<T extends object = IntrospectionResult>(token: string, _options?: unknown): Promise<T> {
+    try {
+      return (await this.#introspector.introspect(token)) as unknown as T;
+    } catch (error) {
+      throw withLibraryName(error, NESTJS_JWT_SERVICE);
+    }
+  }
+
+  verify(_token: string, _options?: unknown): never {
+    throw new ConfigurationError('invalid_option', `${NESTJS_JWT_SERVICE}: tokens of this issuer are introspected, which is asynchronous: call await jwtService.verifyAsync(token)`);
+  }
+
+  /** The token's payload, unverified, as JwtService.decode gives it (null when the token is not a JWT). */
+  decode<T = JWTPayload>(token: string): T | null {
+    try {
+      return decodeJwt(token) as T;
+    } catch {
+      return null;
+    }
+  }
+
+  sign(): never {
+    throw new ConfigurationError('invalid_option', `${NESTJS_JWT_SERVICE}: this service only checks tokens, by introspection; sign with a JwtService of its own`);
+  }
+
+  signAsync(): Promise<never> {
+    return Promise.reject(new ConfigurationError('invalid_option', `${NESTJS_JWT_SERVICE}: this service only checks tokens, by introspection; sign with a JwtService of its own`));
+  }
+}
+
+const NESTJS_JWT_SERVICE = 'IntrospectingJwtService';

@@ -1,5 +1,6 @@
 /** passport: a strategy that introspects the bearer token; duck-typed, so passport is not needed to load this file. */
 import { introspectBearer, introspectorOf, type IntrospectingMiddlewareOptions } from '../bearer-introspection.js';
+import { ConfigurationError } from '../errors.js';
 import type { IntrospectionResult, TokenIntrospector } from '../token-introspector.js';
 
 export const PASSPORT = 'passport';
@@ -12,13 +13,26 @@ export interface IntrospectionStrategyOptions extends IntrospectingMiddlewareOpt
    * `false` to refuse the token (401), as a passport verify callback would.
    */
   readonly verify?: (claims: IntrospectionResult, request: unknown) => unknown;
+  /** With a passport-style verify callback: it receives the request first, `(request, claims, done)`, as passport-jwt's does. */
+  readonly passReqToCallback?: boolean;
 }
+
+/**
+ * passport-jwt's verify callback, `(claims, done)` or `(request, claims, done)`, given the introspection answer where
+ * it was given the token's payload; `done(error, user, info)`. Any such function is accepted, as passport-jwt types it.
+ */
+export type PassportVerifyCallback = (...params: never[]) => unknown;
 
 /**
  * `passport.use(new IntrospectionStrategy({ introspector }))`, then `passport.authenticate('oidc-introspection',
  * { session: false })`. passport gives each request a copy of the strategy with `success`, `fail` and `error`;
  * those are declared here, not inherited from passport-strategy, so this package does not depend on passport.
  * A refused token is `fail`ed with a Bearer challenge (401); a provider outage is an `error` (next(error), 503).
+ *
+ * The constructor also takes passport-jwt's `(options, verify)` shape, the verify callback ending in
+ * `done(error, user, info)`: so `new IntrospectionStrategy(options, (claims, done) => …)` replaces `new JwtStrategy`,
+ * and NestJS's `class S extends PassportStrategy(IntrospectionStrategy)` keeps its `validate(claims)` deciding
+ * `req.user` (the mixin passes a callback that calls it).
  */
 export class IntrospectionStrategy {
   readonly name: string;
@@ -32,10 +46,12 @@ export class IntrospectionStrategy {
   declare fail: (challenge?: unknown, status?: number) => void;
   declare error: (error: unknown) => void;
 
-  constructor(options: IntrospectionStrategyOptions) {
+  constructor(options: IntrospectionStrategyOptions, verify?: PassportVerifyCallback) {
+    if (verify !== undefined && typeof verify !== 'function') throw new ConfigurationError('invalid_option', 'the verify callback must be a function');
+    if (verify && options.verify) throw new ConfigurationError('invalid_option', 'give verify either in the options or as the second argument, not both');
     this.name = options.name ?? 'oidc-introspection';
     this.introspector = introspectorOf(options.introspector);
-    this.verify = options.verify;
+    this.verify = verify ? fromVerifyCallback(verify, options.passReqToCallback === true) : options.verify;
   }
 
   authenticate(request: { readonly headers: { readonly authorization?: string | string[] | undefined } }): void {
@@ -53,4 +69,16 @@ export class IntrospectionStrategy {
       })
       .catch((error: unknown) => this.error(error));
   }
+}
+
+/** A passport verify callback as a function that resolves with the user (or `false`), or rejects with its error. */
+function fromVerifyCallback(verify: PassportVerifyCallback, passRequest: boolean): (claims: IntrospectionResult, request: unknown) => Promise<unknown> {
+  return (claims, request) =>
+    new Promise((resolve, reject) => {
+      const done = (error: unknown, user?: unknown) => (error ? reject(error) : resolve(user));
+      const call = verify as (...params: unknown[]) => unknown;
+      const returned = passRequest ? call(request, claims, done) : call(claims, done);
+      // A callback that throws, or an async one that rejects without calling done, refuses with its error.
+      if (returned instanceof Promise) returned.catch(reject);
+    });
 }

@@ -30,6 +30,6 @@ app.use((error, req, res, next) => res.status(error.status || error.statusCode |
 app.listen(Number(process.env.PORT), '127.0.0.1');
 `,
   }),
-  migrated: { file: 'server.js', contains: ["new IntrospectionStrategy({ introspector: tokenIntrospector, name: 'jwt'"] },
+  migrated: { file: 'server.js', contains: ["new IntrospectionStrategy(", "{ introspector: tokenIntrospector, name: 'jwt' }"] },
   credentials: { checkedBy: 'verify callback' },
 });

@@ -1,6 +1,8 @@
 // introspectingExpressMiddleware in a real Express app, replacing express-jwt at an org authorization server site.
 import express from 'express';
 import { createServer } from 'node:http';
+import { requiredScopes } from 'express-oauth2-jwt-bearer';
+import { expect } from 'vitest';
 import { EXPRESS, introspectingExpressMiddleware } from '../../../src/runtime/index.js';
 import { describeIntrospectingMiddleware } from './support/introspection-suite.js';
 import { listen } from './support/key-adapter-suite.js';
@@ -35,6 +37,24 @@ describeIntrospectingMiddleware({
         });
       }),
     );
+    return { url: server.url('/orders'), close: server.close };
+  },
+});
+
+// In place of express-oauth2-jwt-bearer's auth(): req.auth = { payload, header, token }, errors passed to next().
+describeIntrospectingMiddleware({
+  framework: `${EXPRESS}, as express-oauth2-jwt-bearer's auth()`,
+  property: 'req.auth.payload (as express-oauth2-jwt-bearer)',
+  async start(introspector) {
+    const app = express();
+    app.get('/orders', introspectingExpressMiddleware({ introspector, requestProperty: 'auth', passErrorsToNext: true, authResult: true }), requiredScopes('read'), (req, res) => {
+      const auth = (req as unknown as { auth: { payload: object; header: object; token: string } }).auth;
+      expect(auth.header).toEqual({});
+      expect(req.headers.authorization).toBe(`Bearer ${auth.token}`);
+      res.json(auth.payload);
+    });
+    // Refusals go to Express's own final handler, which answers their status and headers (the Bearer challenge).
+    const server = await listen(createServer(app));
     return { url: server.url('/orders'), close: server.close };
   },
 });

@@ -4,5 +4,8 @@ const { createTokenIntrospector, IntrospectionStrategy } = require('oidc-token-g
 const tokenIntrospector = createTokenIntrospector({ issuer: 'https://acme.okta.com', clientId: process.env.OKTA_CLIENT_ID, clientSecret: process.env.OKTA_CLIENT_SECRET });
 
 passport.use(
-  new IntrospectionStrategy({ introspector: tokenIntrospector, name: 'jwt', verify: (claims) => new Promise((resolve, reject) => ((claims, done) => done(null, { id: claims.uid, scopes: claims.scp }))(claims, (error, user) => (error ? reject(error) : resolve(user)))) }),
+  new IntrospectionStrategy(
+    { introspector: tokenIntrospector, name: 'jwt' },
+    (claims, done) => done(null, { id: claims.uid, scopes: claims.scp }),
+  ),
 );

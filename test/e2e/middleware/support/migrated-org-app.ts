@@ -3,8 +3,8 @@
 // without --to-custom-as, and run as the CLI wrote it: the middleware is now the runtime's introspecting one for the
 // framework, asking a real oidc-provider with Okta's org routes (https://acme.okta.com, served on 127.0.0.1 over
 // HTTPS; a preloaded script routes the app's fetch calls for that host to it). An active access token is accepted,
-// with the introspection answer where the old middleware put the claims; the old pinned-key token, an ID token and a
-// revoked token (which the introspection endpoint calls inactive) are refused.
+// with the introspection answer where the old middleware put the claims; the old pinned-key token, an ID token, an
+// expired token and a revoked one (both of which the introspection endpoint calls inactive) are refused.
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +33,8 @@ globalThis.fetch = function routedFetch(input, init) {
 export interface OrgAppInput {
   readonly issuer: string;
   readonly pinnedKey: string;
+  /** The same key as a public JWK (kid `pinned-key`, alg RS256), for libraries that pin a key set. */
+  readonly pinnedJwk: Record<string, unknown>;
 }
 
 export interface MigratedOrgAppSpec {
@@ -74,12 +76,14 @@ export function describeMigratedOrgApp(spec: MigratedOrgAppSpec): void {
 
       const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
       const pinnedKey = publicKey.export({ type: 'spki', format: 'pem' }) as string;
+      const pinnedJwk = { ...publicKey.export({ format: 'jwk' }), kid: 'pinned-key', alg: 'RS256', use: 'sig' };
       const now = Math.floor(Date.now() / 1000);
+      // The kid lets libraries that pin a key set pick the key; the others ignore it.
       pinnedToken = await new SignJWT({ iss: ORG_ISSUER, aud: ORG_ISSUER, sub: CLIENT_ID, cid: CLIENT_ID, iat: now, exp: now + 300 })
-        .setProtectedHeader({ alg: 'RS256' })
+        .setProtectedHeader({ alg: 'RS256', kid: 'pinned-key' })
         .sign(privateKey);
 
-      await commitApp(app, { name: `org-${spec.library.replace(/[@/]/g, '')}`, files: spec.files({ issuer: ORG_ISSUER, pinnedKey }), packages: spec.packages, runtime, message: 'the app, verifying org tokens with a pinned key' });
+      await commitApp(app, { name: `org-${spec.library.replace(/[@/]/g, '')}`, files: spec.files({ issuer: ORG_ISSUER, pinnedKey, pinnedJwk }), packages: spec.packages, runtime, message: 'the app, verifying org tokens with a pinned key' });
     }, 60_000);
 
     afterAll(async () => {
