@@ -20,6 +20,7 @@ export type MessageIds =
   | 'clientIdAudience'
   | 'idTokenSent'
   | 'providerIdTokenSent'
+  | 'providerClientIdAudience'
   | 'idTokenVerifierOption'
   | 'idTokenClaimCheck'
   | 'verifyAccessToken'
@@ -43,6 +44,8 @@ export default createRule<Options, MessageIds>({
       idTokenSent:
         'An ID token is sent as the bearer credential of an API call. ID tokens tell the client who signed in; send the access token, which the API verifies with its own audience.',
       providerIdTokenSent: 'A {{provider}} ID token ({{spelling}}) is sent as the bearer credential of an API call. ID tokens tell the client who signed in, and any client of the same issuer holds one: {{advice}}',
+      providerClientIdAudience:
+        "The expected audience '{{audience}}' is a {{provider}} client id, the audience of ID tokens: an ID token is being used as an API credential. {{advice}}",
       idTokenVerifierOption:
         "{{option}}: '{{value}}' makes this verifier accept {{provider}} ID tokens from the request: an ID token is being used as an API credential, and any client of the same issuer holds one. {{advice}}",
       idTokenClaimCheck:
@@ -88,6 +91,8 @@ function describe(finding: IdTokenFinding, source: string): Omit<TSESLint.Report
     }
   }
   const edit = finding.toAccessToken;
+  // Okta's advice is what the general messages say.
+  const profile = finding.kind === 'client-id-audience' && finding.provider && finding.provider !== 'okta' ? providerProfile(finding.provider) : undefined;
   switch (finding.kind) {
     case 'id-token-from-request':
       return {
@@ -101,6 +106,9 @@ function describe(finding: IdTokenFinding, source: string): Omit<TSESLint.Report
           : [],
       };
     case 'client-id-audience':
+      if (profile) {
+        return { messageId: 'providerClientIdAudience', data: { audience: finding.audience, provider: profile.name, advice: profile.advice.idTokenAsBearer }, suggest: [] };
+      }
       return {
         messageId: 'clientIdAudience',
         data: { audience: finding.audience },

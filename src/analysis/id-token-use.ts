@@ -29,7 +29,7 @@ export type IdTokenFinding =
   /** `verifyIdToken` of a token taken from the request; `node` is the callee. */
   | { readonly kind: 'id-token-from-request'; readonly node: AstNode; readonly site: VerificationSite; readonly toAccessToken?: AccessTokenEdit }
   /** A request token verified with a client id as audience; `node` is the audience. */
-  | { readonly kind: 'client-id-audience'; readonly node: AstNode; readonly site: VerificationSite; readonly audience: string; readonly toAccessToken?: AccessTokenEdit }
+  | { readonly kind: 'client-id-audience'; readonly node: AstNode; readonly site: VerificationSite; readonly provider?: ProviderId; readonly audience: string; readonly toAccessToken?: AccessTokenEdit }
   /** `Authorization: Bearer <ID token>` built by a client; `node` is the token expression. */
   | { readonly kind: 'id-token-sent'; readonly node: AstNode; readonly origin: TokenOrigin; readonly provider?: ProviderId; readonly toAccessToken?: AccessTokenEdit }
   /** A verifier told to accept ID tokens (`tokenUse: 'id'`) checks request tokens; `node` is the option's value. */
@@ -67,10 +67,12 @@ export function idTokenFindings(
     const profile = provider ? providerProfile(provider) : undefined;
     // Google documents its ID tokens as the credential of Cloud Run, Cloud Functions, IAP and Pub/Sub push.
     if (profile?.idTokensAreBearerCredentials) continue;
-    if (site.tokenKind === 'id' && site.tokenKindOption && analysis!.isLocal(site.tokenKindOption.node)) {
+    if (site.tokenKind === 'id' && site.tokenKindOption) {
+      // Reported at the option where this file writes it, else at the verification.
       const option = site.tokenKindOption;
-      const name = optionName(option.node, analysis!);
-      add({ kind: 'id-token-verifier-option', node: option.node, site, ...(provider ? { provider } : {}), option: name ?? 'tokenUse', value: knownString(option.value) ?? 'id' });
+      const local = analysis!.isLocal(option.node);
+      const name = local ? optionName(option.node, analysis!) : undefined;
+      add({ kind: 'id-token-verifier-option', node: local ? option.node : (site.call.node.callee as AstNode), site, ...(provider ? { provider } : {}), option: name ?? 'tokenUse', value: knownString(option.value) ?? 'id' });
       continue;
     }
     if (site.tokenKind === 'id') {
@@ -86,7 +88,7 @@ export function idTokenFindings(
       const clientId = clientIdInAudience(audience?.value);
       if (!clientId || !audience) continue;
       const toAccessToken = apiAudienceEdit(site, audience, source, options);
-      add({ kind: 'client-id-audience', node: audience.node, site, audience: clientId.text, ...(toAccessToken ? { toAccessToken } : {}) });
+      add({ kind: 'client-id-audience', node: audience.node, site, ...(provider ? { provider } : {}), audience: clientId.text, ...(toAccessToken ? { toAccessToken } : {}) });
     }
   }
 

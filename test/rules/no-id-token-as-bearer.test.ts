@@ -263,6 +263,11 @@ ruleTester.run('no-id-token-as-bearer: providers', rule, {
       return { code, errors: [{ messageId: 'idTokenClaimCheck' as const, ...at(code, `payload.typ === 'ID'`), data: { provider: 'Keycloak', claim: 'typ', value: 'ID', advice: ADVICE.keycloak } }] };
     })(),
     (() => {
+      // Auth0 ID tokens carry the client id as audience: an API that expects it accepts ID tokens.
+      const code = `import { jwtVerify, createRemoteJWKSet } from 'jose';\nconst JWKS = createRemoteJWKSet(new URL('https://acme.auth0.com/.well-known/jwks.json'));\napp.use(async (req) => jwtVerify(req.headers.authorization.slice(7), JWKS, { issuer: 'https://acme.auth0.com/', audience: process.env.AUTH0_CLIENT_ID }));`;
+      return { code, errors: [{ messageId: 'providerClientIdAudience' as const, ...at(code, 'process.env.AUTH0_CLIENT_ID'), data: { audience: 'process.env.AUTH0_CLIENT_ID', provider: 'Auth0', advice: ADVICE.auth0 }, suggestions: [] }] };
+    })(),
+    (() => {
       // keycloak-js and MSAL hold the ID token as idToken: the name says what it is.
       const code = `export const call = (keycloak) => fetch('/api', { headers: { Authorization: \`Bearer \${keycloak.idToken}\` } });`;
       return invalid(code, 'keycloak.idToken', 'idTokenSent');
