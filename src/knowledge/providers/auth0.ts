@@ -15,7 +15,7 @@ import { knownSegments, trimTrailingSlashes, type ProviderProfile, type UrlParts
 const AUTH0_HOST = /(^|\.)auth0\.com$/;
 
 /** Known by host only: a custom domain, or a host from a variable, could be anyone's. */
-function matchUrl({ host, path }: UrlParts) {
+function matchAuth0Url({ host, path }: UrlParts) {
   if (host === undefined || !AUTH0_HOST.test(host)) return undefined;
   const tenant = { tenant: host };
   const [first, second, third] = knownSegments(path);
@@ -38,7 +38,7 @@ export const auth0: ProviderProfile = {
   ],
   issuers: ['https://{tenant}.auth0.com/', 'https://{custom domain}/'],
   keys: ['https://{tenant}.auth0.com/.well-known/jwks.json'],
-  matchUrl,
+  matchUrl: matchAuth0Url,
   jwksUriOf(issuer) {
     return `${trimTrailingSlashes(issuer)}/.well-known/jwks.json`;
   },

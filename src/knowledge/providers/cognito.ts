@@ -15,7 +15,7 @@ import { knownSegments, trimTrailingSlashes, type ProviderProfile, type UrlParts
 
 const COGNITO_HOST = /^cognito-idp(-fips)?\.[a-z0-9-]+\.amazonaws\.com$/;
 
-function matchUrl({ host, path }: UrlParts) {
+function matchCognitoUrl({ host, path }: UrlParts) {
   if (host === undefined || !COGNITO_HOST.test(host)) return undefined;
   const [pool, second, third] = knownSegments(path);
   const tenant = pool === undefined ? {} : { tenant: pool };
@@ -34,7 +34,7 @@ export const cognito: ProviderProfile = {
   ],
   issuers: ['https://cognito-idp.{region}.amazonaws.com/{userPoolId}'],
   keys: ['https://cognito-idp.{region}.amazonaws.com/{userPoolId}/.well-known/jwks.json'],
-  matchUrl,
+  matchUrl: matchCognitoUrl,
   jwksUriOf(issuer) {
     return `${trimTrailingSlashes(issuer)}/.well-known/jwks.json`;
   },

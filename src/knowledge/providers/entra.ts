@@ -21,7 +21,7 @@ const V1_ISSUER_HOST = 'sts.windows.net';
 /** B2C (`{tenant}.b2clogin.com`) and External ID (`{tenant}.ciamlogin.com`) tenants. */
 const TENANT_HOST = /\.(b2clogin|ciamlogin)\.com$/;
 
-function matchUrl({ host, path }: UrlParts) {
+function matchEntraUrl({ host, path }: UrlParts) {
   if (host === undefined) return undefined;
   const [tenant, second, third, fourth] = knownSegments(path);
   const tenantField = tenant === undefined ? {} : { tenant };
@@ -54,7 +54,7 @@ export const entra: ProviderProfile = {
   ],
   issuers: ['https://sts.windows.net/{tenant}/', 'https://login.microsoftonline.com/{tenant}/v2.0'],
   keys: ['https://login.microsoftonline.com/{tenant}/discovery/keys', 'https://login.microsoftonline.com/{tenant}/discovery/v2.0/keys'],
-  matchUrl,
+  matchUrl: matchEntraUrl,
   jwksUriOf(issuer) {
     const base = trimTrailingSlashes(issuer);
     const v2 = /^(https:\/\/(?:login\.microsoftonline\.com|[^/]+\.(?:b2clogin|ciamlogin)\.com)\/[^/]+)\/v2\.0$/i.exec(base);

@@ -12,7 +12,7 @@ import { trimTrailingSlashes, type ProviderProfile, type UrlParts } from './prof
 
 const GOOGLE_HOSTS = ['accounts.google.com', 'securetoken.google.com', 'www.googleapis.com'];
 
-function matchUrl({ host, path }: UrlParts) {
+function matchGoogleUrl({ host, path }: UrlParts) {
   if (host === undefined || !GOOGLE_HOSTS.includes(host)) return undefined;
   if (host === 'www.googleapis.com') return { provider: 'google' as const, endpoint: 'keys' as const };
   return host === 'accounts.google.com' && path.length > 0 ? { provider: 'google' as const, endpoint: 'other' as const } : { provider: 'google' as const };
@@ -29,7 +29,7 @@ export const google: ProviderProfile = {
   ],
   issuers: ['https://accounts.google.com', 'https://securetoken.google.com/{project}'],
   keys: ['https://www.googleapis.com/oauth2/v3/certs'],
-  matchUrl,
+  matchUrl: matchGoogleUrl,
   jwksUriOf(issuer) {
     const base = trimTrailingSlashes(issuer);
     if (/^https:\/\/accounts\.google\.com$/i.test(base)) return 'https://www.googleapis.com/oauth2/v3/certs';

@@ -10,7 +10,7 @@
  */
 import { knownSegments, trimTrailingSlashes, type ProviderProfile, type UrlParts } from './profile.js';
 
-function matchUrl({ path }: UrlParts) {
+function matchKeycloakUrl({ path }: UrlParts) {
   const segments = knownSegments(path);
   const at = segments.indexOf('realms');
   // `/admin/realms/{realm}` is the admin REST API, not an issuer.
@@ -37,7 +37,7 @@ export const keycloak: ProviderProfile = {
   ],
   issuers: ['https://{host}/realms/{realm}', 'https://{host}/auth/realms/{realm}'],
   keys: ['https://{host}/realms/{realm}/protocol/openid-connect/certs'],
-  matchUrl,
+  matchUrl: matchKeycloakUrl,
   jwksUriOf(issuer) {
     return `${trimTrailingSlashes(issuer)}/protocol/openid-connect/certs`;
   },

@@ -11,7 +11,7 @@ import { OKTA_CLIENT_ID } from '../tokens.js';
 import type { ProviderProfile, UrlParts } from './profile.js';
 
 /** Known by host only; classifyIssuer also weighs names such as OKTA_DOMAIN and the org endpoint paths. */
-function matchUrl({ host, path }: UrlParts) {
+function matchOktaUrl({ host, path }: UrlParts) {
   if (host === undefined || !OKTA_HOST_SUFFIXES.some((suffix) => host.endsWith(suffix))) return undefined;
   const last = path[path.length - 1];
   if (path.length === 0) return { provider: 'okta' as const };
@@ -27,7 +27,7 @@ export const okta: ProviderProfile = {
   sources: ['https://developer.okta.com/docs/concepts/auth-servers/', 'https://developer.okta.com/docs/guides/validate-access-tokens/', 'https://developer.okta.com/docs/guides/validate-id-tokens/'],
   issuers: ['https://{org}.okta.com (org authorization server)', 'https://{org}.okta.com/oauth2/{authorizationServerId} (custom authorization server)'],
   keys: ['https://{org}.okta.com/oauth2/v1/keys (org: not for access tokens)', 'https://{org}.okta.com/oauth2/{authorizationServerId}/v1/keys'],
-  matchUrl,
+  matchUrl: matchOktaUrl,
   jwksUriOf(issuer) {
     return classifyIssuer(issuer).kind === 'okta-custom' ? oktaJwksUriOf(issuer) : undefined;
   },
