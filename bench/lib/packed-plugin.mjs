@@ -1,8 +1,8 @@
 // The plugin as users get it: its tarball from `npm run pack`, unpacked on its own (no repository
-// node_modules beside it), so that what is measured is what is published.
+// node_modules beside it, only its declared dependencies), so that what is measured is what is published.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /** Packs when the plugin tarball is missing or older than the sources; returns the unpacked entry. */
 export function packedPluginEntry(root, into, log) {
@@ -18,7 +18,26 @@ export function packedPluginEntry(root, into, log) {
   const folder = join(into, 'packed-plugin');
   mkdirSync(folder, { recursive: true });
   execFileSync('tar', ['-xzf', tarball, '-C', folder]);
+  linkDependencies(root, join(folder, 'package'));
   return join(folder, 'package', 'dist', 'index.js');
+}
+
+/**
+ * The package's declared `dependencies`, and nothing else, linked beside it from the repository's
+ * node_modules, as an install gives them to it: without them the plugin cannot load the parser it reads
+ * neighbouring modules with (`@typescript-eslint/typescript-estree`, through `@typescript-eslint/utils`),
+ * and cross-module resolution would silently do nothing in the measured runs. Anything the package uses
+ * without declaring it still fails to resolve.
+ */
+function linkDependencies(root, packageDir) {
+  const { dependencies = {} } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
+  for (const name of Object.keys(dependencies)) {
+    const target = join(root, 'node_modules', ...name.split('/'));
+    if (!existsSync(target)) throw new Error(`${name}, a dependency of the packed plugin, is not installed in node_modules`);
+    const link = join(packageDir, 'node_modules', ...name.split('/'));
+    mkdirSync(dirname(link), { recursive: true });
+    symlinkSync(target, link, 'junction');
+  }
 }
 
 function newestMtime(folder) {

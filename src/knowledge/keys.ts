@@ -195,10 +195,17 @@ export function matchesModuleExport(
   return table.some((entry) => entry.module === name && entry.export.join('.') === normalized.join('.'));
 }
 
+/**
+ * Bare base64 DER as `classifyKeyText` knows it: a value that starts with `MII` (after white space). In
+ * source text the `MII` follows a quote, white space or an escape such as `\n`, never another base64
+ * character: an `MII` inside a longer base64 run (an inlined image, a font) is not the start of a key.
+ */
+const BASE64_DER_MENTION = /(?<!(?<!\\)[A-Za-z0-9+/])MII[A-Za-z0-9+/]{60}/;
+
 /** A quick look at source text: could it hold key material (a PEM block, a JWK, base64 DER)? */
 export function mentionsKeyMaterial(text: string): boolean {
   // Plain substring searches first: they reject almost every file at native speed.
   if (text.includes('-----BEGIN')) return true;
   if (text.includes('kty') && /\bkty\b/.test(text)) return true;
-  return text.includes('MII') && /MII[A-Za-z0-9+/]{60}/.test(text);
+  return text.includes('MII') && BASE64_DER_MENTION.test(text);
 }

@@ -14,6 +14,7 @@
 import { cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseForESLint } from '@typescript-eslint/parser';
 import type { ESLint, Linter } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -314,4 +315,53 @@ describe('files the rules cannot concern', () => {
     const related = "import jwt from 'jsonwebtoken';\nexport const check = (token: string) => jwt.verify(token, 'Bearer');\n";
     expect(Object.keys(rule.create(contextFor(related, () => astReads++))).length).toBeGreaterThan(0);
   });
+
+  // oxlint prefers `createOnce`: its `before` hook runs per file ahead of oxlint's walk, and `false` skips
+  // the walk. The rules analyse the tree from that hook, so oxlint walks no tree for the plugin at all.
+  it.each(['no-hardcoded-jwt-key', 'no-id-token-as-bearer', 'no-org-as-local-verification'])(
+    '%s under oxlint: the before hook skips unrelated files without the tree, and analyses the others itself',
+    (name) => {
+      type OxlintVisitor = { before(): boolean | void } & Record<string, unknown>;
+      const rule = plugin.rules![name] as unknown as { createOnce(context: unknown): OxlintVisitor };
+      let text = '';
+      let astReads = 0;
+      const reports: unknown[] = [];
+      const context = {
+        id: `oidc/${name}`,
+        options: [],
+        filename: join(install.dir, 'module.ts'),
+        physicalFilename: join(install.dir, 'module.ts'),
+        sourceCode: {
+          get text() {
+            return text;
+          },
+          get ast() {
+            astReads++;
+            return parseForESLint(text, { range: true, loc: true, filePath: 'module.ts' }).ast;
+          },
+        },
+        report: (descriptor: unknown) => reports.push(descriptor),
+      };
+      const visitor = rule.createOnce(context);
+      // oxlint calls no `before` hook of a rule whose visitor is otherwise empty.
+      expect(Object.keys(visitor).filter((key) => key !== 'before' && key !== 'after').length).toBeGreaterThan(0);
+
+      text = 'export const add = (a: number, b: number) => a + b;\n';
+      expect(visitor.before()).toBe(false);
+      expect(astReads).toBe(0);
+
+      text = KEYED_VERIFICATION;
+      expect(visitor.before()).toBe(false);
+      expect(astReads).toBeGreaterThan(0);
+      expect(reports.length).toBe(name === 'no-hardcoded-jwt-key' ? 1 : 0);
+    },
+  );
 });
+
+/** A verification with a pinned PEM key: one finding of no-hardcoded-jwt-key, none of the other rules. */
+const KEYED_VERIFICATION = `import jwt from 'jsonwebtoken';
+const PUBLIC_KEY = \`-----BEGIN PUBLIC KEY-----
+MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxKLxoS2tFczGkPLPgizskuemMghRniWaoLcyehkd3qqGElvW/VDL5AaWTg0nLVkjRo9z+40RQzuVaE8AkAFmxZzow3x+VJYKdjykkJ0iT9wCS0DRTXu269V264Vf/3jvredZiKRkgwlL9xNAwxXFg0x/XFw005UWVRIkdgcKWTjpBP2dPwVZ4WWC+9aGVd+Gyn1o0CLelf4rEjGoXbAAEgAqeGUxrcIlbjXfbcmwIDAQAB
+-----END PUBLIC KEY-----\`;
+export const check = (token: string) => jwt.verify(token, PUBLIC_KEY, { algorithms: ['RS256'] });
+`;

@@ -5,6 +5,7 @@ import {
   describeKeyMaterial,
   isPrivateJwk,
   looksLikeKeyFilePath,
+  mentionsKeyMaterial,
   UNKNOWN_VALUE,
 } from '../../src/knowledge/keys.js';
 import { hole } from '../../src/knowledge/partial-string.js';
@@ -103,5 +104,31 @@ describe('key words and files', () => {
       expect(looksLikeKeyFilePath(path), path).toBe(true);
     }
     for (const path of ['package.json', './config.json', 'README.md', 'index.ts']) expect(looksLikeKeyFilePath(path), path).toBe(false);
+  });
+});
+
+describe('mentionsKeyMaterial', () => {
+  const der = body(keys.rsaSpki);
+
+  it('finds bare base64 DER wherever a value can start with it', () => {
+    expect(der.startsWith('MII')).toBe(true);
+    expect(mentionsKeyMaterial(`const key = '${der}';`)).toBe(true);
+    expect(mentionsKeyMaterial(`const key = "${der}";`)).toBe(true);
+    expect(mentionsKeyMaterial(`const key = \`\n    ${der}\n\`;`)).toBe(true);
+    expect(mentionsKeyMaterial(`const key = '\\n${der}';`)).toBe(true);
+    expect(mentionsKeyMaterial(`{ "x5c": ["${der}"] }`)).toBe(true);
+    expect(mentionsKeyMaterial(`const lines = [\n  '${der.slice(0, 64)}',\n  '${der.slice(64)}',\n].join('');`)).toBe(true);
+  });
+
+  it('finds PEM blocks and JWKs', () => {
+    expect(mentionsKeyMaterial(`const pem = \`${keys.rsaSpki}\`;`)).toBe(true);
+    expect(mentionsKeyMaterial(`const jwk = { kty: 'RSA', n: '...', e: 'AQAB' };`)).toBe(true);
+  });
+
+  it('passes over MII inside a longer base64 run, as in an inlined image or font', () => {
+    const image = `iVBORw0KGgoAAAANSUhEUgAAAEAAAAAQCAYAAACm53kpAAAA${der}AAAAElFTkSuQmCC`;
+    expect(mentionsKeyMaterial(`const AREA_TEXTURE = 'data:image/png;base64,${image}';`)).toBe(false);
+    expect(mentionsKeyMaterial(`const FONT = '${image}';`)).toBe(false);
+    expect(mentionsKeyMaterial(`const token = 'MIIBsecret';`)).toBe(false);
   });
 });
