@@ -16,7 +16,9 @@ import {
 } from '../knowledge/keys.js';
 import { apiAtExport, type LibraryApi, type LibraryId, type TokenKind, type ValueSlot } from '../knowledge/libraries.js';
 
-type FactName = 'key' | 'issuer' | 'audience' | 'algorithms' | 'clockTolerance' | 'clientId' | 'jwksUri';
+import { tokenKindOption } from '../knowledge/providers/index.js';
+
+type FactName = 'key' | 'issuer' | 'audience' | 'algorithms' | 'clockTolerance' | 'clientId' | 'jwksUri' | 'tokenKindFrom';
 import { resolverFor, type ApiCall, type EntityResolver } from './imports.js';
 import { indexFile } from './file-index.js';
 import {
@@ -67,6 +69,8 @@ export interface VerificationSite {
   readonly role: 'verify' | 'verifier';
   readonly token?: AstNode;
   readonly tokenKind: TokenKind;
+  /** The option that chose `tokenKind` (`tokenUse: 'id'`), when an option did. */
+  readonly tokenKindOption?: SlotFact;
   /** Middleware and strategies that read the request's bearer token unless told otherwise. */
   readonly readsBearerHeader: boolean;
   readonly tokenFrom?: SlotFact;
@@ -139,12 +143,15 @@ export class VerificationAnalysis {
     const keyFact = fact('key');
     const token = api.token ? this.slot(call, api.token)?.node : undefined;
     const tokenFrom = this.slot(call, api.tokenFrom);
+    const kindOption = fact('tokenKindFrom');
+    const chosenKind = kindOption?.value.kind === 'string' ? tokenKindOption(api.library)?.values.get(kindOption.value.value) : undefined;
     const site: VerificationSite = {
       call,
       api,
       library: api.library,
       role: api.role,
-      tokenKind: api.tokenKind ?? 'any',
+      tokenKind: chosenKind ?? api.tokenKind ?? 'any',
+      ...(chosenKind && kindOption ? { tokenKindOption: kindOption } : {}),
       readsBearerHeader: !!api.readsBearerHeader,
       ...(token ? { token } : {}),
       ...(tokenFrom ? { tokenFrom } : {}),
@@ -286,6 +293,10 @@ export class VerificationAnalysis {
         switch (text.kind) {
           case 'material':
             return { kind: 'material', material: text.material, node: value.node };
+          case 'assembled-at-run-time': {
+            const template = unwrap(value.node);
+            return (template.type === 'TemplateLiteral' ? this.pemAroundPinnedCollection(template) : undefined) ?? { kind: text.kind, node: value.node };
+          }
           case 'none':
             if (value.kind === 'partial-string') return { kind: 'unknown', node: expression };
             return value.value.trim() === '' ? { kind: 'placeholder', node: value.node } : { kind: 'secret', node: value.node };
@@ -341,7 +352,42 @@ export class VerificationAnalysis {
         return true;
       });
     }
-    return remote ? { kind: 'resolver', node: fn, remote } : { kind: 'resolver', node: fn };
+    if (remote) return { kind: 'resolver', node: fn, remote };
+    // `(header, cb) => cb(null, \`-----BEGIN CERTIFICATE-----\n${X5C[header.kid]}…\`)`: certificates by kid, written out.
+    let pinned: KeySource | undefined;
+    if (body) {
+      walkNodes(body, (node) => {
+        if (pinned) return false;
+        if (node.type === 'TemplateLiteral') pinned = this.pemAroundPinnedCollection(node);
+        return !pinned;
+      });
+    }
+    return pinned ?? { kind: 'resolver', node: fn };
+  }
+
+  /**
+   * A PEM frame around a pick from a collection of written-out key bodies (`X5C_BY_KID[kid]`): Entra and
+   * others publish `x5c` certificates that code copies into an object keyed by `kid`. The pick happens at
+   * run time; every body it can pick is pinned.
+   */
+  private pemAroundPinnedCollection(template: AstNode): KeySource | undefined {
+    const quasis = template.quasis as AstNode[];
+    const expressions = template.expressions as AstNode[];
+    const cooked = (quasi: AstNode | undefined) => ((quasi?.value.cooked ?? quasi?.value.raw ?? '') as string);
+    if (expressions.length !== 1 || !cooked(quasis[0]).includes('-----BEGIN')) return undefined;
+    const pick = unwrap(expressions[0]!);
+    if (!isMemberExpression(pick) || !pick.computed) return undefined;
+    const collection = this.values.evaluate(pick.object as AstNode);
+    const bodies = collection.kind === 'object' ? [...collection.properties.values()].map((property) => property.value) : collection.kind === 'array' ? collection.elements : [];
+    if (bodies.length === 0 || !('complete' in collection) || !collection.complete) return undefined;
+    let material: KeyMaterial | undefined;
+    for (const body of bodies) {
+      if (body.kind !== 'string') return undefined;
+      const text = classifyKeyText(`${cooked(quasis[0])}${body.value}${cooked(quasis[1])}`);
+      if (text.kind !== 'material') return undefined;
+      material = text.material;
+    }
+    return material && 'node' in collection ? { kind: 'material', material, node: collection.node } : undefined;
   }
 
   /** The call a value comes from, through `const` bindings, members, `await` and string conversions. */

@@ -81,7 +81,7 @@ describe(`${packageNames.plugin}`, () => {
     const loaded = JSON.parse(stdout) as { esm: unknown[]; cjs: unknown[]; urls: string[] };
     expect(loaded.esm).toEqual(loaded.cjs);
     expect(loaded.esm[0]).toMatchObject({ name: packageNames.plugin, version: rootManifest.version, namespace: 'oidc' });
-    expect(loaded.esm[1]).toEqual(['no-hardcoded-jwt-key', 'no-id-token-as-bearer', 'no-org-as-local-verification']);
+    expect(loaded.esm[1]).toEqual(['no-foreign-token-verification', 'no-hardcoded-jwt-key', 'no-id-token-as-bearer', 'no-org-as-local-verification']);
     // Each rule's docs URL names a page that the repository has and the package carries.
     const listing = execFileSync('tar', ['-tzf', tarballs.plugin], { encoding: 'utf8' });
     for (const url of loaded.urls) {
