@@ -275,18 +275,19 @@ function readAudience(claims: Record<string, unknown>, policy: AccessTokenPolicy
  * that accepted one would let any web app's login (or a token leaked from a browser) call it.
  */
 function rejectIdToken(claims: Record<string, unknown>, aud: readonly string[], clientIds: readonly string[] | undefined): void {
-  if (clientIds && aud.some((value) => clientIds.includes(value))) {
-    throw new TokenValidationError(
-      'id_token',
-      'the token\'s audience is the client id, as in an ID token; send an access token issued for this API',
-      'aud',
-    );
-  }
+  // Cognito says which kind of token it is: that reason first, as the most precise.
   if (claims[TOKEN_USE_CLAIM] === TOKEN_USE_VALUES.id) {
     throw new TokenValidationError(
       'id_token',
       `the token says ${TOKEN_USE_CLAIM}: ${quote(TOKEN_USE_VALUES.id)}: it is a Cognito ID token; send the access token of the same sign-in (token_use: "access")`,
       TOKEN_USE_CLAIM,
+    );
+  }
+  if (clientIds && aud.some((value) => clientIds.includes(value))) {
+    throw new TokenValidationError(
+      'id_token',
+      'the token\'s audience is the client id, as in an ID token; send an access token issued for this API',
+      'aud',
     );
   }
   const idOnly = ID_TOKEN_ONLY_CLAIMS.filter((claim) => claims[claim] !== undefined);

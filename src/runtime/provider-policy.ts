@@ -8,7 +8,6 @@ import {
   auth0OwnAudiences,
   CLIENT_CLAIMS,
   ENTRA_ACCESS_TOKEN_CLAIMS,
-  ENTRA_MULTI_TENANT_SEGMENT,
   ENTRA_TENANT_CLAIM,
   ENTRA_TENANT_ID,
   entraDiscoveryUrls,
@@ -21,7 +20,6 @@ import {
   keycloakRealmOf,
   MICROSOFT_GRAPH_AUDIENCES,
   parseEntraIssuer,
-  PROVIDER_NAMES,
   TOKEN_PROVIDERS,
   type EntraIssuer,
   type TokenProvider,
@@ -51,6 +49,8 @@ export interface ProviderOptions {
 interface ForeignAudience {
   readonly what: string;
   readonly fix: string;
+  /** `foreign_token` for another API's token; `audience_mismatch` for a default audience that names no API. */
+  readonly code: 'foreign_token' | 'audience_mismatch';
 }
 
 export interface ProviderPolicy {
@@ -73,6 +73,7 @@ interface EntraPolicy {
 }
 
 const GRAPH: ForeignAudience = {
+  code: 'foreign_token',
   what: 'Microsoft Graph',
   fix: 'only Graph can validate it; request an access token for this API instead (a scope of its own, e.g. api://<app id>/.default)',
 };
@@ -97,10 +98,12 @@ export function readProviderPolicy(options: ProviderOptions, issuer: string, aud
   } else if (provider === 'auth0') {
     const [userinfo, management] = auth0OwnAudiences(issuer);
     foreignAudiences.set(userinfo!, {
+      code: 'foreign_token',
       what: 'Auth0\'s /userinfo endpoint',
       fix: 'a token requested without an API audience is for /userinfo only; request it with audience set to this API\'s identifier',
     });
     foreignAudiences.set(management!, {
+      code: 'foreign_token',
       what: 'the Auth0 Management API',
       fix: 'only Auth0 can validate it; request an access token with audience set to this API\'s identifier',
     });
@@ -113,6 +116,7 @@ export function readProviderPolicy(options: ProviderOptions, issuer: string, aud
       );
     }
     foreignAudiences.set(KEYCLOAK_DEFAULT_AUDIENCE, {
+      code: 'audience_mismatch',
       what: 'Keycloak\'s account console (the audience every token gets by default)',
       fix: 'it names no API; add an audience mapper to the client scope so that tokens for this API carry its audience',
     });
@@ -253,7 +257,7 @@ export function audienceFailure(aud: readonly string[], audiences: readonly stri
   const foreign = aud.map((value) => policy.foreignAudiences.get(value)).find((found) => found !== undefined);
   if (foreign) {
     return new TokenValidationError(
-      'foreign_token',
+      foreign.code,
       `aud ${quote(raw)} is ${foreign.what}, not the configured audience ${quote(audiences)}: ${foreign.fix}`,
       'aud',
     );
@@ -266,14 +270,6 @@ export function clientClaimOf(claims: Record<string, unknown>, policy: ProviderP
   const claim = policy.clientClaims.find((name) => claims[name] !== undefined) ?? policy.clientClaims[0]!;
   return { claim, value: claims[claim] };
 }
-
-/** A name for messages: "Microsoft Entra ID", or undefined for issuers of no known provider. */
-export function providerName(policy: ProviderPolicy): string | undefined {
-  return policy.provider === undefined ? undefined : PROVIDER_NAMES[policy.provider];
-}
-
-/** Entra's multi-tenant discovery tenant, for docs and tests. */
-export const MULTI_TENANT_DISCOVERY_SEGMENT = ENTRA_MULTI_TENANT_SEGMENT;
 
 function missing(claim: string): TokenValidationError {
   return new TokenValidationError('missing_claim', `the token has no ${claim} claim of the expected type`, claim);
