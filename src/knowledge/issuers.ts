@@ -5,6 +5,12 @@
  * /oauth2/aus…), whose access tokens APIs may verify locally.
  */
 import { isHole, normalizePartialString, type PartialString, type PartialStringPart } from './partial-string.js';
+import { auth0 } from './providers/auth0.js';
+import { cognito } from './providers/cognito.js';
+import { entra } from './providers/entra.js';
+import { google } from './providers/google.js';
+import { keycloak } from './providers/keycloak.js';
+import type { ProviderId, ProviderProfile, ProviderUrlMatch, UrlParts } from './providers/profile.js';
 
 /** Host suffixes of Okta-hosted orgs (commercial, preview, EMEA, government and military cells). */
 export const OKTA_HOST_SUFFIXES = ['.okta.com', '.oktapreview.com', '.okta-emea.com', '.okta-gov.com', '.okta.mil'] as const;
@@ -16,7 +22,11 @@ export const DEFAULT_CUSTOM_AS_ID = 'default';
 /** Paths below an org authorization server (`<org>/oauth2/v1/<endpoint>`). */
 export const ORG_ENDPOINT_PREFIX = '/oauth2/v1/';
 
-export type OtherProvider = 'auth0' | 'cognito' | 'entra-id' | 'google' | 'keycloak';
+/** Providers other than Okta; their profiles are in ./providers/. */
+export type OtherProvider = Exclude<ProviderId, 'okta'>;
+
+/** Keycloak is known by its path (`/realms/…`) on any host, so it is asked first. */
+const OTHER_PROVIDERS: readonly ProviderProfile[] = [keycloak, auth0, cognito, entra, google];
 
 export type IssuerEvidence =
   /** The host is under an Okta domain. */
@@ -41,7 +51,7 @@ export type IssuerShape =
     }
   | { kind: 'okta-custom'; origin?: string; authorizationServerId?: string; endpoint?: string }
   | { kind: 'okta-malformed'; problem: MalformedIssuerProblem; origin?: string }
-  | { kind: 'other-provider'; provider: OtherProvider }
+  | ({ kind: 'other-provider'; provider: OtherProvider } & Omit<ProviderUrlMatch, 'provider'>)
   | { kind: 'unknown' };
 
 export interface IssuerClassificationOptions {
@@ -163,16 +173,24 @@ function isOktaDomainHint(hint: string): boolean {
   return /okta/i.test(hint) && /(domain|org|host|base|tenant)/i.test(hint) && !/issuer|server|oauth/i.test(hint);
 }
 
-function otherProvider(host: string | undefined, path: Segment[]): OtherProvider | undefined {
-  if (path.some((segment) => segment === 'realms')) return 'keycloak';
-  if (host === undefined) return undefined;
-  if (/(^|\.)auth0\.com$/.test(host)) return 'auth0';
-  if (/^cognito-idp\.[a-z0-9-]+\.amazonaws\.com$/.test(host)) return 'cognito';
-  if (/^(login\.microsoftonline\.com|login\.microsoft\.com|sts\.windows\.net)$|\.(b2clogin|ciamlogin)\.com$/.test(host)) {
-    return 'entra-id';
+function otherProvider(split: SplitUrl): (ProviderUrlMatch & { provider: OtherProvider }) | undefined {
+  const parts = urlPartsOfSplit(split);
+  for (const profile of OTHER_PROVIDERS) {
+    const match = profile.matchUrl(parts);
+    if (match) return match as ProviderUrlMatch & { provider: OtherProvider };
   }
-  if (/^(accounts\.google\.com|securetoken\.google\.com|www\.googleapis\.com)$/.test(host)) return 'google';
   return undefined;
+}
+
+function urlPartsOfSplit(split: SplitUrl): UrlParts {
+  const knownHost = split.hostPattern !== undefined && !split.hostPattern.includes('*') ? split.hostPattern.replace(/:\d+$/, '').replace(/\.$/, '') : undefined;
+  return { ...(knownHost === undefined ? {} : { host: knownHost }), hostHints: split.hostHints, path: split.path };
+}
+
+/** A URL (or a URL only partly known) as host and path segments, for the provider profiles; undefined when no URL. */
+export function urlPartsOf(url: string | PartialString): UrlParts | undefined {
+  const split = splitUrl(typeof url === 'string' ? [url.trim()] : url);
+  return split ? urlPartsOfSplit(split) : undefined;
 }
 
 function declaredOrigin(origin: string | undefined, options: IssuerClassificationOptions): boolean {
@@ -191,7 +209,6 @@ export function classifyIssuer(
   const split = splitUrl(typeof url === 'string' ? [url.trim()] : url);
   if (!split) return { kind: 'unknown' };
   const { origin, hostPattern, hostHints, path } = split;
-  const knownHost = hostPattern !== undefined && !hostPattern.includes('*') ? hostPattern : undefined;
   const hostIsOkta = hostPattern !== undefined && isOktaHost(hostPattern);
   const hostNamedOkta = hostHints.some(isOktaDomainHint);
   const declared = declaredOrigin(origin, options);
@@ -204,8 +221,8 @@ export function classifyIssuer(
     return { kind: 'okta-malformed', problem: 'admin-host', ...originField };
   }
 
-  const other = otherProvider(knownHost, path);
-  if (other) return { kind: 'other-provider', provider: other };
+  const other = otherProvider(split);
+  if (other) return { kind: 'other-provider', ...other };
 
   const oktaEvidence: IssuerEvidence | undefined = hostIsOkta
     ? 'okta-host'
@@ -286,20 +303,7 @@ export function jwksUriOf(issuer: string): string | undefined {
     case 'okta-custom':
       return shape.endpoint === undefined && shape.authorizationServerId !== undefined ? `${base}/v1/keys` : undefined;
     case 'other-provider':
-      switch (shape.provider) {
-        case 'auth0':
-        case 'cognito':
-          return `${base}/.well-known/jwks.json`;
-        case 'keycloak':
-          return `${base}/protocol/openid-connect/certs`;
-        case 'google':
-          return 'https://www.googleapis.com/oauth2/v3/certs';
-        case 'entra-id': {
-          const match = /^(https:\/\/login\.microsoftonline\.com\/[^/]+)\/v2\.0$/.exec(base);
-          return match ? `${match[1]}/discovery/v2.0/keys` : undefined;
-        }
-      }
-      return undefined;
+      return shape.endpoint === undefined ? OTHER_PROVIDERS.find((profile) => profile.id === shape.provider)?.jwksUriOf(base) : undefined;
     default:
       return undefined;
   }
