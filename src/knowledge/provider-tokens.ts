@@ -1,21 +1,14 @@
 /**
  * How each identity provider shapes the access tokens an API receives: which claim names the client, how
- * its ID tokens differ, which audiences belong to the provider's own APIs (tokens only the provider may
- * validate), and the issuer shapes that need more than string equality (Entra ID tenants and versions,
- * Keycloak realms). The runtime checks tokens with these facts; the codemods name the same fixes.
+ * its ID tokens differ, and the issuer shapes that need more than string equality (Entra ID tenants and
+ * versions, Keycloak realms). What the provider profiles (./providers/) already say (own-API audiences, token kinds,
+ * names) is asked of them, not repeated here.
  */
+import type { ProviderId } from './providers/profile.js';
 
-/** Providers whose access tokens need checks beyond issuer, audience and expiry. */
-export type TokenProvider = 'okta' | 'auth0' | 'cognito' | 'entra-id' | 'keycloak';
+/** Providers whose access tokens an API may verify (Google's are ID tokens, judged elsewhere). */
+export type TokenProvider = Exclude<ProviderId, 'google'>;
 export const TOKEN_PROVIDERS: readonly TokenProvider[] = ['okta', 'auth0', 'cognito', 'entra-id', 'keycloak'];
-
-export const PROVIDER_NAMES: Readonly<Record<TokenProvider, string>> = {
-  okta: 'Okta',
-  auth0: 'Auth0',
-  cognito: 'AWS Cognito',
-  'entra-id': 'Microsoft Entra ID',
-  keycloak: 'Keycloak',
-};
 
 /**
  * The claim an access token names its client (the app that requested it) in, per provider. Entra v2 tokens
@@ -45,13 +38,6 @@ export const ENTRA_TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}
 export const ENTRA_TENANT_CLAIM = 'tid';
 /** Entra access tokens carry delegated scopes in `scp` or application roles in `roles`; its ID tokens carry neither. */
 export const ENTRA_ACCESS_TOKEN_CLAIMS: readonly string[] = ['scp', 'roles'];
-
-/** Microsoft Graph, by app id and by URI: tokens for it are Graph's to validate (their header even carries a `nonce`). */
-export const MICROSOFT_GRAPH_AUDIENCES: readonly string[] = [
-  '00000003-0000-0000-c000-000000000000',
-  'https://graph.microsoft.com',
-  'https://graph.microsoft.com/',
-];
 
 /**
  * The JWS header parameter that only Microsoft Graph access tokens carry: Graph hashes it before checking the
@@ -113,31 +99,11 @@ export function entraDiscoveryUrls(issuer: string): string[] | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Auth0
-// ---------------------------------------------------------------------------------------------------------
-
-/**
- * Audiences of Auth0's own APIs, below the tenant issuer (`https://{tenant}/`): `/userinfo` (added to every
- * token requested with `openid`; alone, the token is for the userinfo endpoint) and the Management API.
- */
-export const AUTH0_OWN_API_PATHS: readonly string[] = ['userinfo', 'api/v2/'];
-export const AUTH0_USERINFO_PATH = 'userinfo';
-
-/** Auth0's own API audiences of a tenant issuer. */
-export function auth0OwnAudiences(issuer: string): string[] {
-  const base = issuer.endsWith('/') ? issuer : `${issuer}/`;
-  return AUTH0_OWN_API_PATHS.map((path) => `${base}${path}`);
-}
-
-// ---------------------------------------------------------------------------------------------------------
 // Keycloak
 // ---------------------------------------------------------------------------------------------------------
 
 /** The audience Keycloak puts in every access token by default (the account console client), which names no API. */
 export const KEYCLOAK_DEFAULT_AUDIENCE = 'account';
-/** Keycloak names the kind of token in a `typ` claim. */
-export const KEYCLOAK_TYPE_CLAIM = 'typ';
-export const KEYCLOAK_TOKEN_TYPES = { access: 'Bearer', id: 'ID', refresh: 'Refresh', logout: 'Logout' } as const;
 
 /** `https://host[/auth]/realms/{realm}`: the realm, when the issuer is a realm issuer and not one of its endpoints. */
 export function keycloakRealmOf(issuer: string): { realm: string; endpoint?: string } | undefined {

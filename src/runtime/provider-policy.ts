@@ -3,9 +3,8 @@
  * and issuer versions, multi-tenant issuers, Microsoft Graph tokens; Auth0's and Keycloak's client claim and
  * their own audiences; Keycloak's token kinds. The facts come from src/knowledge; this file decides.
  */
-import { classifyIssuer } from '../knowledge/issuers.js';
+import { foreignAudienceOf, providerOfIssuer, providerProfile, tokenKindClaims } from '../knowledge/providers/index.js';
 import {
-  auth0OwnAudiences,
   CLIENT_CLAIMS,
   ENTRA_ACCESS_TOKEN_CLAIMS,
   ENTRA_TENANT_CLAIM,
@@ -15,10 +14,7 @@ import {
   entraTenantIssuer,
   GRAPH_HEADER_NONCE,
   KEYCLOAK_DEFAULT_AUDIENCE,
-  KEYCLOAK_TOKEN_TYPES,
-  KEYCLOAK_TYPE_CLAIM,
   keycloakRealmOf,
-  MICROSOFT_GRAPH_AUDIENCES,
   parseEntraIssuer,
   TOKEN_PROVIDERS,
   type EntraIssuer,
@@ -54,10 +50,9 @@ interface ForeignAudience {
 }
 
 export interface ProviderPolicy {
+  readonly issuer: string;
   readonly provider: TokenProvider | undefined;
   readonly entra: EntraPolicy | undefined;
-  /** Audiences of the provider's own APIs: tokens for them are the provider's to validate. */
-  readonly foreignAudiences: ReadonlyMap<string, ForeignAudience>;
   /** Where to discover the issuer's metadata, when not below the issuer itself. */
   readonly discoveryUrls: readonly string[] | undefined;
   /** Claims that name the client, in order; the first present one is judged. */
@@ -72,10 +67,10 @@ interface EntraPolicy {
   readonly tenantIds: readonly string[] | undefined;
 }
 
-const GRAPH: ForeignAudience = {
-  code: 'foreign_token',
-  what: 'Microsoft Graph',
-  fix: 'only Graph can validate it; request an access token for this API instead (a scope of its own, e.g. api://<app id>/.default)',
+const KEYCLOAK_ACCOUNT: ForeignAudience = {
+  code: 'audience_mismatch',
+  what: 'Keycloak\'s account console (the audience every token gets by default)',
+  fix: 'it names no API; add an audience mapper to the client scope so that tokens for this API carry its audience',
 };
 
 export function readProviderPolicy(options: ProviderOptions, issuer: string, audiences: readonly string[] | undefined): ProviderPolicy {
@@ -88,25 +83,11 @@ export function readProviderPolicy(options: ProviderOptions, issuer: string, aud
     throw new ConfigurationError('not_an_issuer', `issuer ${issuer} has a {tenantid} placeholder, which only Entra ID multi-tenant issuers have (set provider: 'entra-id')`);
   }
 
-  const foreignAudiences = new Map<string, ForeignAudience>();
   let entra: EntraPolicy | undefined;
   let discoveryUrls: string[] | undefined;
   if (provider === 'entra-id') {
     entra = readEntraPolicy(options, issuer);
     discoveryUrls = entraDiscoveryUrls(issuer);
-    for (const audience of MICROSOFT_GRAPH_AUDIENCES) foreignAudiences.set(audience, GRAPH);
-  } else if (provider === 'auth0') {
-    const [userinfo, management] = auth0OwnAudiences(issuer);
-    foreignAudiences.set(userinfo!, {
-      code: 'foreign_token',
-      what: 'Auth0\'s /userinfo endpoint',
-      fix: 'a token requested without an API audience is for /userinfo only; request it with audience set to this API\'s identifier',
-    });
-    foreignAudiences.set(management!, {
-      code: 'foreign_token',
-      what: 'the Auth0 Management API',
-      fix: 'only Auth0 can validate it; request an access token with audience set to this API\'s identifier',
-    });
   } else if (provider === 'keycloak') {
     const realm = keycloakRealmOf(issuer);
     if (!realm || realm.endpoint !== undefined) {
@@ -115,22 +96,27 @@ export function readProviderPolicy(options: ProviderOptions, issuer: string, aud
         `issuer ${issuer} is not a Keycloak realm issuer; configure https://<host>[/auth]/realms/<realm> (the issuer of the realm's discovery document)`,
       );
     }
-    foreignAudiences.set(KEYCLOAK_DEFAULT_AUDIENCE, {
-      code: 'audience_mismatch',
-      what: 'Keycloak\'s account console (the audience every token gets by default)',
-      fix: 'it names no API; add an audience mapper to the client scope so that tokens for this API carry its audience',
-    });
   }
+  const policy: ProviderPolicy = { issuer, provider, entra, discoveryUrls, clientClaims };
   for (const audience of audiences ?? []) {
-    const foreign = foreignAudiences.get(audience);
-    if (foreign) {
-      throw new ConfigurationError(
-        'invalid_option',
-        `audience ${quote(audience)} is ${foreign.what}, not this API: ${foreign.fix}`,
-      );
-    }
+    const foreign = foreignAudience(audience, policy);
+    if (foreign) throw new ConfigurationError('invalid_option', `audience ${quote(audience)} is ${foreign.what}, not this API: ${foreign.fix}`);
   }
-  return { provider, entra, foreignAudiences, discoveryUrls, clientClaims };
+  return policy;
+}
+
+/** The provider's own API (or default audience) an audience names, for this issuer's provider only. */
+function foreignAudience(audience: string, policy: ProviderPolicy): ForeignAudience | undefined {
+  if (policy.provider === undefined) return undefined;
+  if (policy.provider === 'keycloak' && audience === KEYCLOAK_DEFAULT_AUDIENCE) return KEYCLOAK_ACCOUNT;
+  const match = foreignAudienceOf(audience, { issuerOrigin: policy.issuer });
+  if (!match || match.provider !== policy.provider) return undefined;
+  const advice = providerProfile(match.provider).advice.foreignToken;
+  return {
+    code: 'foreign_token',
+    what: match.audience.api,
+    fix: advice === undefined ? 'only the provider can validate it; request an access token for this API' : advice.replaceAll('{{api}}', match.audience.api),
+  };
 }
 
 function providerOf(configured: unknown, issuer: string): TokenProvider | undefined {
@@ -140,12 +126,8 @@ function providerOf(configured: unknown, issuer: string): TokenProvider | undefi
     }
     return configured as TokenProvider;
   }
-  const shape = classifyIssuer(issuer);
-  if (shape.kind === 'okta-custom' || shape.kind === 'okta-org') return 'okta';
-  if (shape.kind === 'other-provider' && (TOKEN_PROVIDERS as readonly string[]).includes(shape.provider)) {
-    return shape.provider as TokenProvider;
-  }
-  return undefined;
+  const provider = providerOfIssuer(issuer);
+  return provider !== undefined && (TOKEN_PROVIDERS as readonly string[]).includes(provider) ? (provider as TokenProvider) : undefined;
 }
 
 function readEntraPolicy(options: ProviderOptions, issuer: string): EntraPolicy {
@@ -186,10 +168,15 @@ export function checkProviderHeader(header: Record<string, unknown>): void {
   if (header[GRAPH_HEADER_NONCE] !== undefined) {
     throw new TokenValidationError(
       'foreign_token',
-      `the token header carries a nonce, as Microsoft Graph access tokens do: the token is for Graph, and ${GRAPH.fix}`,
+      `the token header carries a nonce, as Microsoft Graph access tokens do: the token is for Graph, which alone can validate it. ${graphAdvice()}`,
       GRAPH_HEADER_NONCE,
     );
   }
+}
+
+function graphAdvice(): string {
+  const api = 'Microsoft Graph';
+  return providerProfile('entra-id').advice.foreignToken?.replaceAll('{{api}}', api) ?? 'Request an access token for this API.';
 }
 
 /** `iss` against the configured issuer; for Entra, against the tenant too. */
@@ -229,7 +216,7 @@ function issuerMismatch(iss: string, expected: string, policy: ProviderPolicy): 
 
 /** Whether `aud` equal to a configured client id is by itself the mark of an ID token (not for Entra: v2 access tokens carry the API's app id). */
 export function audienceClientIdMeansIdToken(policy: ProviderPolicy): boolean {
-  return policy.provider !== 'entra-id';
+  return policy.provider === undefined || providerProfile(policy.provider).clientIdAudienceMeansIdToken;
 }
 
 /** ID tokens (and other non-access tokens) in each provider's own marking. */
@@ -241,20 +228,22 @@ export function rejectProviderNonAccessToken(claims: Record<string, unknown>, po
       'aud',
     );
   }
-  if (policy.provider === 'keycloak') {
-    const typ = claims[KEYCLOAK_TYPE_CLAIM];
-    if (typ === KEYCLOAK_TOKEN_TYPES.id) {
-      throw new TokenValidationError('id_token', `the token says typ: ${quote(typ)}: it is a Keycloak ID token; send the access token`, KEYCLOAK_TYPE_CLAIM);
-    }
-    if (typ !== undefined && typ !== KEYCLOAK_TOKEN_TYPES.access) {
-      throw new TokenValidationError('not_an_access_token', `the token says typ: ${quote(typ)}, not ${quote(KEYCLOAK_TOKEN_TYPES.access)}: it is not a Keycloak access token`, KEYCLOAK_TYPE_CLAIM);
-    }
+  // Keycloak names the kind in a claim (typ: 'ID', 'Bearer'; refresh and logout tokens have their own).
+  for (const kind of tokenKindClaims().filter((spelling) => spelling.provider === policy.provider && spelling.tokenType === 'access')) {
+    const value = claims[kind.claim];
+    if (value === undefined || value === kind.value) continue;
+    const isId = tokenKindClaims().some((spelling) => spelling.provider === policy.provider && spelling.tokenType === 'id' && spelling.value === value);
+    throw new TokenValidationError(
+      isId ? 'id_token' : 'not_an_access_token',
+      `the token says ${kind.claim}: ${quote(value)}, not ${quote(kind.value)}: it is ${isId ? 'an ID token; send the access token' : 'not an access token'}`,
+      kind.claim,
+    );
   }
 }
 
 /** The error for a token that names none of the configured audiences: for one of the provider's own APIs, one that says so. */
 export function audienceFailure(aud: readonly string[], audiences: readonly string[], policy: ProviderPolicy, raw: unknown): TokenValidationError {
-  const foreign = aud.map((value) => policy.foreignAudiences.get(value)).find((found) => found !== undefined);
+  const foreign = aud.map((value) => foreignAudience(value, policy)).find((found) => found !== undefined);
   if (foreign) {
     return new TokenValidationError(
       foreign.code,

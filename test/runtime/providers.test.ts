@@ -149,7 +149,7 @@ describe('Microsoft Entra ID', () => {
     const error = await refusal(v2().verify(await entra.issuers.v2a.accessToken(GRAPH_URI)));
     expect([error.code, error.claim]).toEqual(['foreign_token', 'nonce']);
     expect(error.message).toContain('Microsoft Graph');
-    expect(error.message).toContain('request an access token for this API');
+    expect(error.message).toContain('request a token for your own API');
     expect(entra.requests.slice(before).filter((path) => !path.endsWith('/token'))).toEqual([]);
     // The same refusal from a key source (the middleware adapters' path).
     const source = createIssuerKeySource({ issuer: entra.issuers.v2a.issuer, audience: APP_ID, provider: 'entra-id', allowHttpForLoopback: true });
@@ -238,7 +238,8 @@ describe('Auth0', () => {
     });
     const userinfo = await refusal(verifierFor().verify(userinfoOnly));
     expect(userinfo.code).toBe('foreign_token');
-    expect(userinfo.message).toContain('audience set to this API');
+    expect(userinfo.message).toContain('userinfo');
+    expect(userinfo.message).toContain('identifier as audience');
   });
 
   it('refuses an Auth0 ID token', async () => {
