@@ -14,6 +14,10 @@ import { orgAsIntrospection } from './org-as-introspection.js';
 function rewrite(context: TransformContext): void {
   const audience = context.options.audience ?? DEFAULT_CUSTOM_AS_AUDIENCE;
   for (const finding of idTokenFindings(context.analysis, context.tokens, context.source, { audience })) {
+    if (finding.kind === 'id-token-verifier-option' || finding.kind === 'id-token-claim-check') {
+      context.review(finding.node, reasonLeftAlone(finding.kind));
+      continue;
+    }
     const edit = finding.toAccessToken;
     if (finding.kind !== 'id-token-sent' && isCognito(finding.site)) {
       // Cognito access tokens carry no `aud`: an API audience would reject every one of them.
@@ -56,6 +60,10 @@ function reasonLeftAlone(kind: string): string {
       return 'the ID token does not come from a call this transform can switch (getIdToken(), authState.idToken.idToken, tokenManager.get(\'idToken\')): send the access token by hand';
     case 'client-id-audience':
       return 'the audience is a client id: replace it with the API\'s audience by hand';
+    case 'id-token-verifier-option':
+      return "the verifier is told to accept ID tokens: accept access tokens (tokenUse: 'access', with the app client id) by hand";
+    case 'id-token-claim-check':
+      return "the check lets only ID tokens through: accept access tokens (typ 'Bearer') by hand";
     default:
       return 'verifyIdToken is not called on a verifier object here: verify an access token by hand';
   }

@@ -6,10 +6,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { textFactsOf, valueOracleOf } from '../src/analysis/eslint.js';
 import { idTokenFindings, type IdTokenFinding } from '../src/analysis/id-token-use.js';
-import type { AstNode } from '../src/analysis/syntax.js';
+import { rangeOf, type AstNode } from '../src/analysis/syntax.js';
 import { tokenSourcesFor } from '../src/analysis/token-sources.js';
 import { verificationAnalysisFor } from '../src/analysis/verify-sites.js';
 import { createRule } from '../src/create-rule.js';
+import { providerProfile } from '../src/knowledge/providers/index.js';
 import { fixerFor } from './fix/edits.js';
 
 export type Options = [];
@@ -18,6 +19,9 @@ export type MessageIds =
   | 'idTokenFromRequest'
   | 'clientIdAudience'
   | 'idTokenSent'
+  | 'providerIdTokenSent'
+  | 'idTokenVerifierOption'
+  | 'idTokenClaimCheck'
   | 'verifyAccessToken'
   | 'verifyAccessTokenForAudience'
   | 'sendAccessToken';
@@ -38,6 +42,11 @@ export default createRule<Options, MessageIds>({
         "The expected audience '{{audience}}' is a client id, the audience of ID tokens: an ID token is being used as an API credential. Accept access tokens, with the API's own audience (such as 'api://default').",
       idTokenSent:
         'An ID token is sent as the bearer credential of an API call. ID tokens tell the client who signed in; send the access token, which the API verifies with its own audience.',
+      providerIdTokenSent: 'A {{provider}} ID token ({{spelling}}) is sent as the bearer credential of an API call. ID tokens tell the client who signed in, and any client of the same issuer holds one: {{advice}}',
+      idTokenVerifierOption:
+        "{{option}}: '{{value}}' makes this verifier accept {{provider}} ID tokens from the request: an ID token is being used as an API credential, and any client of the same issuer holds one. {{advice}}",
+      idTokenClaimCheck:
+        "This check lets only {{provider}} ID tokens ({{claim}} '{{value}}') through on a request: an ID token is being used as an API credential, and any client of the same issuer holds one. {{advice}}",
       verifyAccessToken: "Verify an access token for the audience '{{audience}}' instead.",
       verifyAccessTokenForAudience: "Verify an access token instead, and replace '<your API audience>' with the audience your authorization server gives this API.",
       sendAccessToken: 'Send the access token instead ({{replacement}}).',
@@ -57,14 +66,27 @@ export default createRule<Options, MessageIds>({
         const root = program as unknown as AstNode;
         const analysis = serverCandidate ? verificationAnalysisFor(root, valueOracleOf(context)) : undefined;
         for (const finding of idTokenFindings(analysis, tokenSourcesFor(root), sourceCode.text)) {
-          context.report({ node: finding.node as unknown as TSESTree.Node, ...describe(finding) });
+          context.report({ node: finding.node as unknown as TSESTree.Node, ...describe(finding, sourceCode.text) });
         }
       },
     };
   },
 });
 
-function describe(finding: IdTokenFinding): Omit<TSESLint.ReportDescriptor<MessageIds>, 'node' | 'loc'> {
+function describe(finding: IdTokenFinding, source: string): Omit<TSESLint.ReportDescriptor<MessageIds>, 'node' | 'loc'> {
+  switch (finding.kind) {
+    case 'id-token-verifier-option': {
+      const profile = finding.provider ? providerProfile(finding.provider) : undefined;
+      return {
+        messageId: 'idTokenVerifierOption',
+        data: { option: finding.option, value: finding.value, provider: profile?.name ?? 'the provider\'s', advice: profile?.advice.idTokenAsBearer ?? 'Accept access tokens instead.' },
+      };
+    }
+    case 'id-token-claim-check': {
+      const profile = providerProfile(finding.provider);
+      return { messageId: 'idTokenClaimCheck', data: { provider: profile.name, claim: finding.claim, value: finding.value, advice: profile.advice.idTokenAsBearer } };
+    }
+  }
   const edit = finding.toAccessToken;
   switch (finding.kind) {
     case 'id-token-from-request':
@@ -85,9 +107,24 @@ function describe(finding: IdTokenFinding): Omit<TSESLint.ReportDescriptor<Messa
         suggest: edit?.audience ? [{ messageId: 'verifyAccessToken', data: { audience: edit.audience }, fix: fixerFor(edit.edits) }] : [],
       };
     case 'id-token-sent':
+      if (finding.provider) {
+        const profile = providerProfile(finding.provider);
+        return {
+          messageId: 'providerIdTokenSent',
+          data: { provider: profile.name, spelling: spellingOf(source, finding.node), advice: profile.advice.idTokenAsBearer },
+          suggest: edit ? [{ messageId: 'sendAccessToken', data: { replacement: edit.replacement }, fix: fixerFor(edit.edits) }] : [],
+        };
+      }
       return {
         messageId: 'idTokenSent',
         suggest: edit ? [{ messageId: 'sendAccessToken', data: { replacement: edit.replacement }, fix: fixerFor(edit.edits) }] : [],
       };
   }
+}
+
+/** The expression as written, shortened for a message. */
+function spellingOf(source: string, node: AstNode): string {
+  const [start, end] = rangeOf(node);
+  const text = source.slice(start, end).replace(/\s+/g, ' ');
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

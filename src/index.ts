@@ -6,6 +6,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { ESLint, Linter } from 'eslint';
 import { name as packageName, version as packageVersion } from '../package.json';
+import noForeignTokenVerification from '../rules/no-foreign-token-verification.js';
 import noHardcodedJwtKey from '../rules/no-hardcoded-jwt-key.js';
 import noIdTokenAsBearer from '../rules/no-id-token-as-bearer.js';
 import noOrgAsLocalVerification from '../rules/no-org-as-local-verification.js';
@@ -14,6 +15,7 @@ import type { OidcRuleDocs, Preset } from './create-rule.js';
 type OidcRule = TSESLint.RuleModule<string, readonly unknown[], OidcRuleDocs>;
 
 export const rules = {
+  'no-foreign-token-verification': noForeignTokenVerification,
   'no-hardcoded-jwt-key': noHardcodedJwtKey,
   'no-id-token-as-bearer': noIdTokenAsBearer,
   'no-org-as-local-verification': noOrgAsLocalVerification,

@@ -4,10 +4,12 @@
  * and the `id-token-to-access-token` codemod rewrites.
  */
 import { DEFAULT_CUSTOM_AS_AUDIENCE, DEFAULT_CUSTOM_AS_ID } from '../knowledge/issuers.js';
+import { providerProfile, tokenKindClaims, type ProviderId } from '../knowledge/providers/index.js';
 import { clientIdInAudience } from './client-ids.js';
 import { quoted, replaceNode, textOf, type TextEdit } from './edits.js';
 import { issuerFactsOf } from './issuer-facts.js';
-import { isCallExpression, isMemberExpression, memberName, stringLiteralValue, unwrap, type AstNode } from './syntax.js';
+import { siteProvider } from './site-providers.js';
+import { isCallExpression, isFunction, isMemberExpression, memberName, stringLiteralValue, unwrap, walkNodes, type AstNode } from './syntax.js';
 import { isRequestToken, type TokenOrigin, type TokenSourceAnalysis } from './token-sources.js';
 import { knownString } from './values.js';
 import type { SlotFact, VerificationAnalysis, VerificationSite } from './verify-sites.js';
@@ -29,7 +31,11 @@ export type IdTokenFinding =
   /** A request token verified with a client id as audience; `node` is the audience. */
   | { readonly kind: 'client-id-audience'; readonly node: AstNode; readonly site: VerificationSite; readonly audience: string; readonly toAccessToken?: AccessTokenEdit }
   /** `Authorization: Bearer <ID token>` built by a client; `node` is the token expression. */
-  | { readonly kind: 'id-token-sent'; readonly node: AstNode; readonly origin: TokenOrigin; readonly toAccessToken?: AccessTokenEdit };
+  | { readonly kind: 'id-token-sent'; readonly node: AstNode; readonly origin: TokenOrigin; readonly provider?: ProviderId; readonly toAccessToken?: AccessTokenEdit }
+  /** A verifier told to accept ID tokens (`tokenUse: 'id'`) checks request tokens; `node` is the option's value. */
+  | { readonly kind: 'id-token-verifier-option'; readonly node: AstNode; readonly site: VerificationSite; readonly provider?: ProviderId; readonly option: string; readonly value: string }
+  /** A check that lets only ID tokens through (`payload.typ !== 'ID'` with Keycloak), where request tokens are verified. */
+  | { readonly kind: 'id-token-claim-check'; readonly node: AstNode; readonly provider: ProviderId; readonly claim: string; readonly value: string };
 
 /** What an unknown API audience is written as, for a person to fill in. */
 export const AUDIENCE_PLACEHOLDER = '<your API audience>';
@@ -53,8 +59,20 @@ export function idTokenFindings(
     findings.push(finding);
   };
 
+  let checksRequestTokens = false;
   for (const site of analysis?.sites() ?? []) {
     if (!readsRequestToken(site, tokens)) continue;
+    checksRequestTokens = true;
+    const provider = siteProvider(site);
+    const profile = provider ? providerProfile(provider) : undefined;
+    // Google documents its ID tokens as the credential of Cloud Run, Cloud Functions, IAP and Pub/Sub push.
+    if (profile?.idTokensAreBearerCredentials) continue;
+    if (site.tokenKind === 'id' && site.tokenKindOption && analysis!.isLocal(site.tokenKindOption.node)) {
+      const option = site.tokenKindOption;
+      const name = optionName(option.node, analysis!);
+      add({ kind: 'id-token-verifier-option', node: option.node, site, ...(provider ? { provider } : {}), option: name ?? 'tokenUse', value: knownString(option.value) ?? 'id' });
+      continue;
+    }
     if (site.tokenKind === 'id') {
       const toAccessToken = verifyAccessTokenEdit(site, source, options);
       add({ kind: 'id-token-from-request', node: site.call.node.callee as AstNode, site, ...(toAccessToken ? { toAccessToken } : {}) });
@@ -62,6 +80,8 @@ export function idTokenFindings(
     }
     // The call's audience, and the one its verifier was made with (`assertClaims: { aud }`).
     const maker = site.call.maker;
+    // With Entra ID an API's own (v2) access tokens carry its client id as audience: no sign of an ID token.
+    if (profile && !profile.clientIdAudienceMeansIdToken) continue;
     for (const audience of [site.audience, maker ? analysis!.slot(maker, maker.api.audience) : undefined]) {
       const clientId = clientIdInAudience(audience?.value);
       if (!clientId || !audience) continue;
@@ -73,9 +93,74 @@ export function idTokenFindings(
   for (const header of tokens.bearerHeaderValues()) {
     if (!('tokenType' in header.origin) || header.origin.tokenType !== 'id') continue;
     const toAccessToken = sendAccessTokenEdit(header.token, header.origin, source);
-    add({ kind: 'id-token-sent', node: header.token, origin: header.origin, ...(toAccessToken ? { toAccessToken } : {}) });
+    const provider = header.origin.kind === 'sdk' ? header.origin.provider : undefined;
+    add({ kind: 'id-token-sent', node: header.token, origin: header.origin, ...(provider ? { provider } : {}), ...(toAccessToken ? { toAccessToken } : {}) });
   }
+
+  if (checksRequestTokens && analysis) for (const finding of idTokenClaimChecks(analysis.resolver.index.program, source)) add(finding);
   return findings;
+}
+
+/** The property name an option value is written under (`tokenUse`). */
+function optionName(value: AstNode, analysis: VerificationAnalysis): string | undefined {
+  const property = analysis.resolver.index.parentOf(value);
+  if (!property || (property.type !== 'Property' && property.type !== 'ObjectProperty') || property.value !== value) return undefined;
+  const key = property.key as AstNode;
+  return key.type === 'Identifier' ? (key.name as string) : stringLiteralValue(key);
+}
+
+const EQUALITY = new Set(['===', '==', '!==', '!=']);
+/** Calls that answer a request with a refusal, or raise one. */
+const REFUSALS = /^(sendStatus|status|reject|fail|deny|unauthori[sz]ed|forbidden|error|throw\w*)$/i;
+
+/**
+ * Checks of a claim whose value names the kind of token (`payload.typ !== 'ID'`, Keycloak) that let only ID
+ * tokens through: `!==` refuses everything else; `===` does unless it guards a refusal.
+ */
+function idTokenClaimChecks(program: AstNode, source: string): IdTokenFinding[] {
+  const claims = tokenKindClaims().filter((claim) => claim.tokenType === 'id');
+  if (!claims.some((claim) => source.includes(claim.value))) return [];
+  const findings: IdTokenFinding[] = [];
+  const parents = new Map<AstNode, AstNode>();
+  walkNodes(program, (node) => {
+    for (const child of Object.values(node)) {
+      if (child && typeof child === 'object' && typeof (child as AstNode).type === 'string') parents.set(child as AstNode, node);
+    }
+    if (node.type !== 'BinaryExpression' || !EQUALITY.has(node.operator as string)) return true;
+    const sides = [unwrap(node.left as AstNode), unwrap(node.right as AstNode)];
+    for (const claim of claims) {
+      const compared = sides.some((side) => isMemberExpression(side) && memberName(side) === claim.claim) && sides.some((side) => stringLiteralValue(side) === claim.value);
+      if (!compared) continue;
+      const negated = (node.operator as string).startsWith('!');
+      if (negated || !guardsRefusal(node, parents)) findings.push({ kind: 'id-token-claim-check', node, provider: claim.provider, claim: claim.claim, value: claim.value });
+    }
+    return true;
+  });
+  return findings;
+}
+
+/** `if (payload.typ === 'ID') throw …` / `return res.sendStatus(401)`: the comparison singles ID tokens out to refuse them. */
+function guardsRefusal(comparison: AstNode, parents: ReadonlyMap<AstNode, AstNode>): boolean {
+  let current = comparison;
+  let parent = parents.get(current);
+  while (parent && (parent.type === 'LogicalExpression' || parent.type === 'UnaryExpression' || parent.type === 'ParenthesizedExpression')) {
+    current = parent;
+    parent = parents.get(current);
+  }
+  if (!parent || (parent.type !== 'IfStatement' && parent.type !== 'ConditionalExpression') || parent.test !== current) return false;
+  let refuses = false;
+  walkNodes(parent.consequent as AstNode, (node) => {
+    if (refuses || isFunction(node)) return false;
+    if (node.type === 'ThrowStatement') refuses = true;
+    else if (node.type === 'ReturnStatement' && (!node.argument || (node.argument.type === 'Literal' && (node.argument.value === false || node.argument.value === null)))) refuses = true;
+    else if (isCallExpression(node)) {
+      const callee = unwrap(node.callee as AstNode);
+      const name = isMemberExpression(callee) ? memberName(callee) : callee.type === 'Identifier' ? (callee.name as string) : undefined;
+      if (name && REFUSALS.test(name)) refuses = true;
+    }
+    return !refuses;
+  });
+  return refuses;
 }
 
 /** The token comes from the request: a verify call on a request token, or middleware that reads the bearer header. */
@@ -119,7 +204,11 @@ function sendAccessTokenEdit(token: AstNode, origin: TokenOrigin, source: string
   let replacement: string | undefined;
   if (isCallExpression(node)) {
     const callee = unwrap(node.callee as AstNode);
-    if (isMemberExpression(callee) && memberName(callee) === 'getIdToken' && !callee.computed) {
+    const receiver = isMemberExpression(callee) ? unwrap(callee.object as AstNode) : undefined;
+    const getter = receiver && isCallExpression(receiver) ? unwrap(receiver.callee as AstNode) : undefined;
+    // `getIdToken()`, and `session.getIdToken().getJwtToken()` (Cognito).
+    const renamesGetIdToken = (isMemberExpression(callee) && memberName(callee) === 'getIdToken' && !callee.computed) || (origin.provider !== undefined && getter && isMemberExpression(getter) && memberName(getter) === 'getIdToken' && !getter.computed);
+    if (renamesGetIdToken) {
       replacement = original.replace(/\bgetIdToken(\s*)\(/, 'getAccessToken$1(');
     }
   } else if (isMemberExpression(node) && memberName(node) === 'idToken' && !node.computed) {

@@ -21,6 +21,7 @@ import {
   tokenTypeOfName,
   type TokenType,
 } from '../knowledge/tokens.js';
+import { RAW_TOKEN_MEMBERS, tokenOfGetterChain, type ProviderId } from '../knowledge/providers/index.js';
 import { indexFile } from './file-index.js';
 import { resolverFor, type EntityResolver } from './imports.js';
 import {
@@ -40,8 +41,12 @@ export type TokenOrigin =
   | { readonly kind: 'query-parameter'; readonly node: AstNode }
   /** A token endpoint response member: `tokens.id_token`, `tokenSet.access_token`. */
   | { readonly kind: 'token-response'; readonly tokenType: TokenType; readonly node: AstNode }
-  /** An SDK's token: `oktaAuth.getIdToken()`, `authState.idToken.idToken`, `tokenManager.get('idToken')`. */
-  | { readonly kind: 'sdk'; readonly tokenType: TokenType; readonly node: AstNode }
+  /**
+   * An SDK's token: `oktaAuth.getIdToken()`, `authState.idToken.idToken`, `tokenManager.get('idToken')`, and
+   * the spellings of other providers' SDKs (`claims.__raw`, `session.getIdToken().getJwtToken()`), which
+   * name their `provider`.
+   */
+  | { readonly kind: 'sdk'; readonly tokenType: TokenType; readonly node: AstNode; readonly provider?: ProviderId }
   /** Browser storage or a cookie under a token's key: `localStorage.getItem('id_token')`, `Cookies.get('id_token')`. */
   | { readonly kind: 'storage'; readonly tokenType: TokenType; readonly node: AstNode }
   /** Okta's token storage document (`okta-token-storage`), parsed: its `idToken.idToken` is the ID token. */
@@ -176,6 +181,9 @@ export class TokenSourceAnalysis {
       const origin = this.originOf(object, depth + 1);
       if (origin.kind !== 'unknown') return { ...origin, node: member } as TokenOrigin;
     }
+    // `(await auth0.getIdTokenClaims()).__raw`, `claims?.__raw`: the raw token inside the SDK's claims.
+    const raw = RAW_TOKEN_MEMBERS.get(name);
+    if (raw && !member.computed) return { kind: 'sdk', tokenType: raw.tokenType, node: member, provider: raw.provider };
     const type = tokenTypeOfName(name);
     // `(await tokenManager.get('idToken')).idToken`: the string inside the SDK's token object.
     const stateType = AUTH_STATE_MEMBERS[name];
@@ -213,6 +221,12 @@ export class TokenSourceAnalysis {
       if (store && BROWSER_TOKEN_KEYS[firstKey] && (store === 'web') === (method === 'getItem')) {
         return { kind: 'storage', tokenType: BROWSER_TOKEN_KEYS[firstKey]!, node: call };
       }
+    }
+    // `session.getIdToken().getJwtToken()`: the token of the getter's result, as its string.
+    if (isCallExpression(receiver) && args.length === 0) {
+      const inner = unwrap(receiver.callee as AstNode);
+      const chained = isMemberExpression(inner) ? tokenOfGetterChain(memberName(inner) ?? '', method) : undefined;
+      if (chained) return { kind: 'sdk', tokenType: chained.tokenType, node: call, provider: chained.provider };
     }
     const getterType = SDK_TOKEN_GETTERS[method];
     if (getterType && this.isImportedOktaInstance(receiver)) return { kind: 'sdk', tokenType: getterType, node: call };

@@ -16,7 +16,9 @@ import {
 } from '../knowledge/keys.js';
 import { apiAtExport, type LibraryApi, type LibraryId, type TokenKind, type ValueSlot } from '../knowledge/libraries.js';
 
-type FactName = 'key' | 'issuer' | 'audience' | 'algorithms' | 'clockTolerance' | 'clientId' | 'jwksUri';
+import { tokenKindOption } from '../knowledge/providers/index.js';
+
+type FactName = 'key' | 'issuer' | 'audience' | 'algorithms' | 'clockTolerance' | 'clientId' | 'jwksUri' | 'tokenKindFrom';
 import { resolverFor, type ApiCall, type EntityResolver } from './imports.js';
 import { indexFile } from './file-index.js';
 import {
@@ -67,6 +69,8 @@ export interface VerificationSite {
   readonly role: 'verify' | 'verifier';
   readonly token?: AstNode;
   readonly tokenKind: TokenKind;
+  /** The option that chose `tokenKind` (`tokenUse: 'id'`), when an option did. */
+  readonly tokenKindOption?: SlotFact;
   /** Middleware and strategies that read the request's bearer token unless told otherwise. */
   readonly readsBearerHeader: boolean;
   readonly tokenFrom?: SlotFact;
@@ -139,12 +143,15 @@ export class VerificationAnalysis {
     const keyFact = fact('key');
     const token = api.token ? this.slot(call, api.token)?.node : undefined;
     const tokenFrom = this.slot(call, api.tokenFrom);
+    const kindOption = fact('tokenKindFrom');
+    const chosenKind = kindOption?.value.kind === 'string' ? tokenKindOption(api.library)?.values.get(kindOption.value.value) : undefined;
     const site: VerificationSite = {
       call,
       api,
       library: api.library,
       role: api.role,
-      tokenKind: api.tokenKind ?? 'any',
+      tokenKind: chosenKind ?? api.tokenKind ?? 'any',
+      ...(chosenKind && kindOption ? { tokenKindOption: kindOption } : {}),
       readsBearerHeader: !!api.readsBearerHeader,
       ...(token ? { token } : {}),
       ...(tokenFrom ? { tokenFrom } : {}),

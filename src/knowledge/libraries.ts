@@ -34,7 +34,8 @@ export type LibraryId =
   | 'hapi-auth-jwt2'
   | '@hapi/jwt'
   | '@hapi/hapi'
-  | 'express-oauth2-jwt-bearer';
+  | 'express-oauth2-jwt-bearer'
+  | 'keycloak-connect';
 
 export interface Library {
   readonly id: LibraryId;
@@ -112,6 +113,11 @@ export interface LibraryApi {
   readonly algorithms?: readonly ValueSlot[];
   readonly clockTolerance?: readonly ValueSlot[];
   readonly clientId?: readonly ValueSlot[];
+  /**
+   * The option whose value chooses the kind of token the verifier accepts (aws-jwt-verify `tokenUse`); the
+   * values are the provider profile's (`tokenKindOption` in ./providers).
+   */
+  readonly tokenKindFrom?: readonly ValueSlot[];
   /** For verifier configurations: the option that says where the token is read from. */
   readonly tokenFrom?: readonly ValueSlot[];
   /** Verifier middleware and strategies read the bearer token of the request unless told otherwise. */
@@ -161,13 +167,15 @@ export const LIBRARIES: readonly Library[] = [
   {
     id: 'aws-jwt-verify',
     modules: ['aws-jwt-verify', 'aws-jwt-verify/jwt-verifier'],
-    lookAlike: 'CognitoJwtVerifier resolves keys from the user pool JWKS at run time.',
+    lookAlike: "CognitoJwtVerifier resolves keys from the user pool JWKS at run time; tokenUse: 'access' is what APIs want.",
   },
   { id: 'hapi-auth-jwt2', modules: ['hapi-auth-jwt2'] },
   { id: '@hapi/jwt', modules: ['@hapi/jwt'] },
   // The framework: its `server.auth.strategy()` configures whichever JWT plugin another module registered.
   { id: '@hapi/hapi', modules: ['@hapi/hapi', 'hapi'] },
   { id: 'express-oauth2-jwt-bearer', modules: ['express-oauth2-jwt-bearer'] },
+  // Keycloak's Node.js adapter: `new Keycloak(options, config)`, config from code or keycloak.json.
+  { id: 'keycloak-connect', modules: ['keycloak-connect'] },
 ];
 
 const JOSE_V4 = ['jose', 'jose/jwt/verify', 'jose/jws/compact/verify', 'jose/key/import', 'jose/jwks/local', 'jose/jwks/remote', 'jose/jwk/embedded'];
@@ -460,6 +468,42 @@ export const LIBRARY_APIS: readonly LibraryApi[] = [
     }),
   ),
 
+  // CognitoJwtVerifier: keys from the user pool's JWKS; `tokenUse` says which kind of token it accepts.
+  {
+    id: 'aws-jwt-verify.CognitoJwtVerifier.create',
+    library: 'aws-jwt-verify',
+    reach: { export: ['CognitoJwtVerifier', 'create'] },
+    invoke: 'call',
+    role: 'verifier',
+    clientId: [slot(0, 'clientId')],
+    tokenKindFrom: [slot(0, 'tokenUse')],
+  },
+  ...(['verify', 'verifySync'] as const).map(
+    (method): LibraryApi => ({
+      id: `aws-jwt-verify.CognitoJwtVerifier#${method}`,
+      library: 'aws-jwt-verify',
+      reach: { madeBy: 'aws-jwt-verify.CognitoJwtVerifier.create', member: [method] },
+      invoke: 'call',
+      role: 'verify',
+      token: [slot(0)],
+      tokenKind: 'any',
+      tokenKindFrom: [slot(1, 'tokenUse')],
+    }),
+  ),
+  { id: 'aws-jwt-verify.CognitoJwtVerifier#cacheJwks', library: 'aws-jwt-verify', reach: { madeBy: 'aws-jwt-verify.CognitoJwtVerifier.create', member: ['cacheJwks'] }, invoke: 'call', role: 'local-key-set', material: [slot(0)] },
+
+  // keycloak-connect: `new Keycloak({ store }, config)`; `realm-public-key` in the config pins the realm key.
+  {
+    id: 'keycloak-connect.Keycloak',
+    library: 'keycloak-connect',
+    reach: { export: [] },
+    invoke: 'new',
+    role: 'verifier',
+    key: [slot(1, 'realm-public-key'), slot(1, 'realmPublicKey')],
+    clientId: [slot(1, 'resource'), slot(1, 'clientId')],
+    readsBearerHeader: true,
+  },
+
   // express-oauth2-jwt-bearer: `auth({ issuerBaseURL })` discovers the issuer's keys; `secret` is HMAC.
   {
     id: 'express-oauth2-jwt-bearer.auth',
@@ -540,7 +584,6 @@ export const LIBRARY_APIS: readonly LibraryApi[] = [
   { id: 'firebase-admin#verifyIdToken', library: 'firebase-admin', reach: { export: ['auth'] }, invoke: 'call', role: 'look-alike' },
   { id: 'firebase-admin.getAuth', library: 'firebase-admin', reach: { export: ['getAuth'] }, invoke: 'call', role: 'look-alike' },
   { id: 'google-auth-library.OAuth2Client', library: 'google-auth-library', reach: { export: ['OAuth2Client'] }, invoke: 'new', role: 'look-alike' },
-  { id: 'aws-jwt-verify.CognitoJwtVerifier', library: 'aws-jwt-verify', reach: { export: ['CognitoJwtVerifier', 'create'] }, invoke: 'call', role: 'look-alike' },
 ];
 
 /** NestJS mixins whose argument is the real strategy: `class S extends PassportStrategy(Strategy)`. */

@@ -178,3 +178,98 @@ ruleTester.run('no-id-token-as-bearer', rule, {
     })(),
   ],
 });
+
+/** The advice each provider's profile gives, as the messages carry it. */
+const ADVICE = {
+  auth0: "Request an access token for your API (authorizationParams: { audience: '<API identifier>' }) and send the token getAccessTokenSilently() returns.",
+  cognito: "Send the access token (session.tokens.accessToken, getAccessToken().getJwtToken()) and verify it with tokenUse: 'access' and your app client id.",
+  keycloak: "Send keycloak.token (the access token) and accept tokens whose typ is 'Bearer', with your API as audience.",
+};
+const COGNITO = `import { CognitoJwtVerifier } from 'aws-jwt-verify';`;
+const KEYCLOAK_JWKS = `import { jwtVerify, createRemoteJWKSet } from 'jose';
+const JWKS = createRemoteJWKSet(new URL('https://sso.acme.com/realms/acme/protocol/openid-connect/certs'));`;
+
+ruleTester.run('no-id-token-as-bearer: providers', rule, {
+  valid: [
+    // Entra: an API's v2 access tokens carry its own application (client) id as audience.
+    `import { expressjwt } from 'express-jwt'; import jwksRsa from 'jwks-rsa';
+     export const auth = expressjwt({ secret: jwksRsa.expressJwtSecret({ jwksUri: 'https://login.microsoftonline.com/tid/discovery/v2.0/keys' }), audience: process.env.AZURE_CLIENT_ID, issuer: 'https://login.microsoftonline.com/tid/v2.0', algorithms: ['RS256'] });`,
+    `import jwt from 'jsonwebtoken';
+     app.use((req, res, next) => jwt.verify(req.headers.authorization.split(' ')[1], getKey, { audience: config.azure.clientId }, next));`,
+    // MSAL: the access token sent, and ID-token claims read for display.
+    `export async function call(msal) { const result = await msal.acquireTokenSilent({ scopes: ['api://orders/read'] }); return fetch('/api', { headers: { Authorization: \`Bearer \${result.accessToken}\` } }); }`,
+    `export function Welcome({ account }) { return account.idTokenClaims.name; }`,
+    // Google ID tokens are the documented bearer credential of Cloud Run, Cloud Functions, IAP and Pub/Sub push.
+    `import { GoogleAuth } from 'google-auth-library';
+     const auth = new GoogleAuth();
+     export async function callService(url) { const client = await auth.getIdTokenClient(url); return client.request({ url }); }`,
+    `import { GoogleAuth } from 'google-auth-library';
+     export async function callService(url) { const client = await new GoogleAuth().getIdTokenClient(url); const idToken = await client.idTokenProvider.fetchIdToken(url); return fetch(url, { headers: { Authorization: \`Bearer \${idToken}\` } }); }`,
+    `import { OAuth2Client } from 'google-auth-library';
+     const client = new OAuth2Client();
+     app.post('/push', async (req, res) => { const ticket = await client.verifyIdToken({ idToken: req.headers.authorization.split(' ')[1], audience: 'https://push.acme.com/push' }); res.sendStatus(204); });`,
+    `import { jwtVerify, createRemoteJWKSet } from 'jose';
+     const GOOGLE = createRemoteJWKSet(new URL('https://www.googleapis.com/oauth2/v3/certs'));
+     app.use(async (req) => jwtVerify(req.headers.authorization.slice(7), GOOGLE, { issuer: 'https://accounts.google.com', audience: process.env.GOOGLE_CLIENT_ID }));`,
+    // Cognito: access tokens on the API; ID tokens verified at sign-in.
+    `${COGNITO} const verifier = CognitoJwtVerifier.create({ userPoolId: 'us-east-1_AbC123', tokenUse: 'access', clientId: '1example23456789' });
+     export const handler = async (event) => verifier.verify(event.headers.authorization);`,
+    `${COGNITO} const verifier = CognitoJwtVerifier.create({ userPoolId: 'us-east-1_AbC123', tokenUse: 'id', clientId: '1example23456789' });
+     export async function callback(code) { const tokens = await exchange(code); return verifier.verify(tokens.id_token); }`,
+    `export function call(session) { return fetch('/api', { headers: { Authorization: 'Bearer ' + session.getAccessToken().getJwtToken() } }); }`,
+    `export const email = (session) => session.getIdToken().payload.email;`,
+    // Auth0: the access token sent; ID-token claims read for display.
+    `export async function call(auth0) { const token = await auth0.getAccessTokenSilently(); return fetch('/api', { headers: { Authorization: \`Bearer \${token}\` } }); }`,
+    `export async function greet(auth0) { const claims = await auth0.getIdTokenClaims(); return claims.name; }`,
+    // Keycloak: checks that refuse ID tokens, and typ checks where no request token is verified.
+    `${KEYCLOAK_JWKS} export async function auth(req, res, next) { const { payload } = await jwtVerify(req.headers.authorization.slice(7), JWKS); if (payload.typ === 'ID') return res.sendStatus(401); next(); }`,
+    `${KEYCLOAK_JWKS} export async function auth(req, res, next) { const { payload } = await jwtVerify(req.headers.authorization.slice(7), JWKS); if (payload.typ !== 'Bearer') throw new Error('not an access token'); next(); }`,
+    `${KEYCLOAK_JWKS} export async function callback(tokens) { const { payload } = await jwtVerify(tokens.id_token, JWKS); if (payload.typ !== 'ID') throw new Error('not an ID token'); return payload; }`,
+    `export const call = (keycloak) => fetch('/api', { headers: { Authorization: \`Bearer \${keycloak.token}\` } });`,
+  ],
+  invalid: [
+    (() => {
+      const code = `export async function call(auth0) {\n  const claims = await auth0.getIdTokenClaims();\n  return fetch('/api', { headers: { Authorization: \`Bearer \${claims.__raw}\` } });\n}`;
+      return { code, errors: [{ messageId: 'providerIdTokenSent' as const, ...at(code, 'claims.__raw'), data: { provider: 'Auth0', spelling: 'claims.__raw', advice: ADVICE.auth0 }, suggestions: [] }] };
+    })(),
+    (() => {
+      // auth0-angular: the raw ID token from idTokenClaims$, in an HTTP interceptor.
+      const code = `export class ApiInterceptor {\n  intercept(req, next) {\n    return this.auth.idTokenClaims$.pipe(switchMap((claims) => next.handle(req.clone({ setHeaders: { Authorization: \`Bearer \${claims?.__raw}\` } }))));\n  }\n}`;
+      return { code, errors: [{ messageId: 'providerIdTokenSent' as const, ...at(code, 'claims?.__raw'), data: { provider: 'Auth0', spelling: 'claims?.__raw', advice: ADVICE.auth0 }, suggestions: [] }] };
+    })(),
+    (() => {
+      const code = `export function call(session) {\n  return fetch('/api', { headers: { Authorization: 'Bearer ' + session.getIdToken().getJwtToken() } });\n}`;
+      const token = 'session.getIdToken().getJwtToken()';
+      return {
+        code,
+        errors: [{ messageId: 'providerIdTokenSent' as const, ...at(code, token), data: { provider: 'Amazon Cognito', spelling: token, advice: ADVICE.cognito }, suggestions: [{ messageId: 'sendAccessToken' as const, output: swap(code, token, 'session.getAccessToken().getJwtToken()') }] }],
+      };
+    })(),
+    (() => {
+      const code = `${COGNITO}\nconst verifier = CognitoJwtVerifier.create({ userPoolId: 'us-east-1_AbC123', tokenUse: 'id', clientId: '1example23456789' });\nexport const handler = async (event) => verifier.verify(event.headers.authorization);`;
+      return { code, errors: [{ messageId: 'idTokenVerifierOption' as const, ...at(code, `'id'`), data: { option: 'tokenUse', value: 'id', provider: 'Amazon Cognito', advice: ADVICE.cognito } }] };
+    })(),
+    (() => {
+      // A Lambda authorizer: the token is the event's authorizationToken.
+      const code = `const { CognitoJwtVerifier } = require('aws-jwt-verify');\nconst verifier = CognitoJwtVerifier.create({ userPoolId: process.env.USER_POOL_ID, tokenUse: "id", clientId: process.env.CLIENT_ID });\nexports.handler = async (event) => { await verifier.verify(event.authorizationToken); return allow(event); };`;
+      return { code, ...js, errors: [{ messageId: 'idTokenVerifierOption' as const, ...at(code, `"id"`), data: { option: 'tokenUse', value: 'id', provider: 'Amazon Cognito', advice: ADVICE.cognito } }] };
+    })(),
+    (() => {
+      const code = `${KEYCLOAK_JWKS}\nexport async function auth(req, res, next) {\n  const { payload } = await jwtVerify(req.headers.authorization.slice(7), JWKS);\n  if (payload.typ !== 'ID') return res.sendStatus(401);\n  next();\n}`;
+      return { code, errors: [{ messageId: 'idTokenClaimCheck' as const, ...at(code, `payload.typ !== 'ID'`), data: { provider: 'Keycloak', claim: 'typ', value: 'ID', advice: ADVICE.keycloak } }] };
+    })(),
+    (() => {
+      const code = `${KEYCLOAK_JWKS}\nexport async function auth(req) {\n  const { payload } = await jwtVerify(req.headers.authorization.slice(7), JWKS);\n  return payload.typ === 'ID' && payload.azp === 'web';\n}`;
+      return { code, errors: [{ messageId: 'idTokenClaimCheck' as const, ...at(code, `payload.typ === 'ID'`), data: { provider: 'Keycloak', claim: 'typ', value: 'ID', advice: ADVICE.keycloak } }] };
+    })(),
+    (() => {
+      // keycloak-js and MSAL hold the ID token as idToken: the name says what it is.
+      const code = `export const call = (keycloak) => fetch('/api', { headers: { Authorization: \`Bearer \${keycloak.idToken}\` } });`;
+      return invalid(code, 'keycloak.idToken', 'idTokenSent');
+    })(),
+    (() => {
+      const code = `export async function call(msal) {\n  const result = await msal.acquireTokenSilent({ scopes: ['openid'] });\n  return fetch('/api', { headers: { Authorization: \`Bearer \${result.idToken}\` } });\n}`;
+      return invalid(code, 'result.idToken', 'idTokenSent');
+    })(),
+  ],
+});
