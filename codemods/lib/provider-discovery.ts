@@ -5,10 +5,10 @@
  * Auth0's /userinfo and Management API), which are left for review with the provider's fix.
  */
 import { quoted } from '../../src/analysis/edits.js';
-import { issuerFactsOf } from '../../src/analysis/issuer-facts.js';
+import { foreignTokenFindings, type ForeignTokenFinding } from '../../src/analysis/foreign-tokens.js';
+import { siteProvider } from '../../src/analysis/site-providers.js';
 import { knownString, type StaticValue } from '../../src/analysis/values.js';
 import type { VerificationSite } from '../../src/analysis/verify-sites.js';
-import type { PartialString } from '../../src/knowledge/partial-string.js';
 import {
   ENTRA_LOGIN_HOST,
   ENTRA_TENANT_ID,
@@ -17,7 +17,7 @@ import {
   KEYCLOAK_DEFAULT_AUDIENCE,
   keycloakRealmOf,
 } from '../../src/knowledge/provider-tokens.js';
-import { foreignAudienceOf, providerOfIssuer, providerOfUrl, providerProfile, type ProviderId } from '../../src/knowledge/providers/index.js';
+import { providerOfIssuer, providerOfUrl, providerProfile, type ProviderId } from '../../src/knowledge/providers/index.js';
 import type { HelperConfig } from './helper-config.js';
 import { environmentSetting, type TransformContext } from './transformer.js';
 
@@ -35,9 +35,9 @@ const ENTRA_MULTI_TENANT_ENDPOINTS = ['common', 'organizations', 'consumers'];
  */
 export function providerPlanFor(context: TransformContext, site: VerificationSite, config: HelperConfig): ProviderPlan {
   const issuerValue = site.issuer ? knownString(site.issuer.value) : context.options.issuer;
-  const provider = providerOfSite(context, site);
-  const foreign = foreignAudienceReason(site.audience?.value, issuerValue, provider);
-  if (foreign) return { kind: 'review', reason: foreign };
+  const provider = site.issuer ? siteProvider(site) : context.options.issuer ? providerOfIssuer(context.options.issuer) : siteProvider(site);
+  const foreign = foreignTokenFindings(context.analysis).find((finding) => finding.site.call.node === site.call.node);
+  if (foreign) return { kind: 'review', reason: foreignTokenReason(foreign) };
 
   const plan: { kind: 'rewrite'; provider: ProviderId | undefined; issuer?: string; audience?: string } = { kind: 'rewrite', provider };
   if (provider === 'keycloak' && audienceIs(site.audience?.value, KEYCLOAK_DEFAULT_AUDIENCE)) {
@@ -105,47 +105,19 @@ export function providerPlanFor(context: TransformContext, site: VerificationSit
   return plan;
 }
 
-/** The provider of the site's issuer (written, partly written or from --issuer). */
-function providerOfSite(context: TransformContext, site: VerificationSite): ProviderId | undefined {
-  if (!site.issuer) return context.options.issuer ? providerOfIssuer(context.options.issuer) : undefined;
-  const providers = new Set(issuerFactsOf(site.issuer.value).map((fact) => (fact.text === '' ? undefined : providerOfIssuer(fact.text))));
-  return providers.size === 1 ? [...providers][0] : undefined;
-}
-
 function audienceIs(value: StaticValue | undefined, audience: string): boolean {
   return value !== undefined && knownString(value) === audience;
 }
 
-/** Each string an audience value may hold, as partial strings. */
-function audienceParts(value: StaticValue | undefined): PartialString[] {
-  if (!value) return [];
-  switch (value.kind) {
-    case 'string':
-      return [[value.value]];
-    case 'partial-string':
-      return [value.parts];
-    case 'either':
-      return value.options.flatMap(audienceParts);
-    case 'array':
-      return value.elements.flatMap(audienceParts);
-    default:
-      return [];
-  }
-}
-
-/** Tokens for a provider's own API are the provider's to validate: the site needs another token, not another key. */
-function foreignAudienceReason(value: StaticValue | undefined, issuer: string | undefined, provider: ProviderId | undefined): string | undefined {
-  for (const parts of audienceParts(value)) {
-    const match = foreignAudienceOf(parts, issuer === undefined ? {} : { issuerOrigin: issuer });
-    if (!match || (provider !== undefined && match.provider !== provider)) continue;
-    const profile = providerProfile(match.provider);
-    const advice = profile.advice.foreignToken?.replaceAll('{{api}}', match.audience.api) ?? '';
-    return (
-      `the audience is ${match.audience.api}, one of ${profile.name}'s own APIs, whose tokens only ${profile.name} may validate: ` +
-      `switch the clients to access tokens for your own API and verify those. ${advice}`
-    ).trim();
-  }
-  return undefined;
+/**
+ * Tokens for a provider's own API are the provider's to validate: the site needs another token, not another key.
+ * The reason every transform gives for such a site.
+ */
+export function foreignTokenReason(finding: ForeignTokenFinding): string {
+  const profile = providerProfile(finding.match.provider);
+  const { api } = finding.match.audience;
+  const advice = profile.advice.foreignToken?.replaceAll('{{api}}', api) ?? '';
+  return `the audience is ${api}, one of ${profile.name}'s own APIs, whose tokens only ${profile.name} may validate: switch the clients to access tokens for your own API and verify those. ${advice}`.trim();
 }
 
 type EntraIssuerPlan = { readonly kind: 'review'; readonly reason: string } | { readonly kind: 'rewrite'; readonly issuer: string; readonly note?: string };
