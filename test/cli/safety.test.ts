@@ -1,11 +1,10 @@
 // What a run may write, and when: only inside the work tree (symbolic links, manifests above the
 // repository, files outside git), one writing run at a time, one JSON object in every outcome.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, cliPath, commitAll, git, json, PINNED, project, read, UNRELATED } from './support.js';
+import { cli, cliPath, commitAll, git, json, PINNED, project, read, scratch, UNRELATED } from './support.js';
 
 /** Every file below a folder (outside .git), with its text: to show that nothing changed there. */
 function snapshot(folder: string): Record<string, string> {
@@ -51,7 +50,7 @@ describe('oidc-codemod: --json prints one JSON object in every outcome', () => {
 
   it('--report-md carries the error too', async () => {
     const folder = project({ 'src/verify.ts': PINNED });
-    const out = mkdtempSync(join(tmpdir(), 'oidc-cli-report-'));
+    const out = scratch('oidc-cli-report-');
     const run = await cli(folder, '--report-md', join(out, 'report.md'), '--transform', 'nope', '.');
     expect(run.code).toBe(2);
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain("stopped before migrating anything: unknown transform 'nope'");
@@ -60,7 +59,7 @@ describe('oidc-codemod: --json prints one JSON object in every outcome', () => {
 
 describe('oidc-codemod: writes only inside the work tree', () => {
   it('refuses a runtime copy through a committed symbolic link to a folder outside the repository, and writes nothing', async () => {
-    const outside = mkdtempSync(join(tmpdir(), 'oidc-cli-outside-'));
+    const outside = scratch('oidc-cli-outside-');
     const folder = project({ 'src/verify.ts': PINNED }, { git: false });
     symlinkSync(outside, join(folder, 'src', 'lib'));
     project({}, { at: folder, packageJson: false });
@@ -76,7 +75,7 @@ describe('oidc-codemod: writes only inside the work tree', () => {
   });
 
   it('refuses to write a source named through a symbolic link that leads outside', async () => {
-    const outside = mkdtempSync(join(tmpdir(), 'oidc-cli-outside-'));
+    const outside = scratch('oidc-cli-outside-');
     writeFileSync(join(outside, 'verify.ts'), PINNED);
     const folder = project({ 'src/keep.ts': UNRELATED }, { git: false });
     symlinkSync(outside, join(folder, 'src', 'linked'));

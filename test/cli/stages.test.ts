@@ -1,7 +1,6 @@
 // Each stage of the CLI pipeline alone: ignore patterns, the per-file fixed point, the write check and
 // plan, the run lock, the Markdown report; and --ignore-pattern and --report-md through the CLI.
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jwksDiscovery } from '../../codemods/jwks-discovery.js';
@@ -12,7 +11,7 @@ import { acquireRunLock, RunInProgressError } from '../../src/cli/run-lock.js';
 import { MAX_ROUNDS, transformToFixedPoint } from '../../src/cli/transform-file.js';
 import { checkWritePath, workTreesOf } from '../../src/cli/work-tree.js';
 import { planWrites } from '../../src/cli/write-plan.js';
-import { json, PINNED, project, UNRELATED } from './support.js';
+import { json, PINNED, project, scratch, UNRELATED } from './support.js';
 
 describe('ignore patterns', () => {
   const base = '/repo';
@@ -87,7 +86,7 @@ describe('the write check and plan', () => {
 
   it('refuses paths outside, through links, links themselves, and the git directory', () => {
     const { folder, trees } = repository();
-    const outside = mkdtempSync(join(tmpdir(), 'oidc-cli-outside-'));
+    const outside = scratch('oidc-cli-outside-');
     symlinkSync(outside, join(folder, 'out'));
     symlinkSync('verify.ts', join(folder, 'src/alias.ts'));
     expect(checkWritePath(join(folder, '..', 'escape.js'), trees)).toMatchObject({ ok: false, reason: expect.stringContaining('outside the work tree') });
@@ -114,7 +113,7 @@ describe('the write check and plan', () => {
 
 describe('the run lock', () => {
   it('is exclusive while held and free once released', () => {
-    const gitDirectory = mkdtempSync(join(tmpdir(), 'oidc-cli-gitdir-'));
+    const gitDirectory = scratch('oidc-cli-gitdir-');
     const lock = acquireRunLock(gitDirectory);
     expect(() => acquireRunLock(gitDirectory)).toThrow(RunInProgressError);
     lock.release();
@@ -122,7 +121,7 @@ describe('the run lock', () => {
   });
 
   it('a lock folder still without an owner is being taken: not stale yet', () => {
-    const gitDirectory = mkdtempSync(join(tmpdir(), 'oidc-cli-gitdir-'));
+    const gitDirectory = scratch('oidc-cli-gitdir-');
     mkdirSync(join(gitDirectory, 'oidc-codemod.lock'));
     expect(() => acquireRunLock(gitDirectory)).toThrow('another oidc-codemod run is starting in this repository');
   });
@@ -163,7 +162,7 @@ describe('the Markdown report', () => {
 
   it('is written by --report-md, and --ignore-pattern leaves files out', async () => {
     const folder = project({ 'src/verify.ts': PINNED, 'legacy/verify.ts': PINNED, 'src/verify.test.ts': PINNED });
-    const out = mkdtempSync(join(tmpdir(), 'oidc-cli-report-'));
+    const out = scratch('oidc-cli-report-');
     const run = await json(folder, '--report-md', join(out, 'pr.md'), '--ignore-pattern', 'legacy', '--ignore-pattern', '*.test.ts', '.');
     expect(run.code).toBe(0);
     expect(run.summary.filesScanned).toBe(1);

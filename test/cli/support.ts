@@ -30,6 +30,13 @@ afterAll(() => {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 
+/** A temporary folder removed after the test file, for what lies outside a project (reports, link targets). */
+export function scratch(prefix: string): string {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  folders.push(folder);
+  return folder;
+}
+
 /** A temporary project (a git repository unless `git: false`), in a new folder or at `at`. */
 export function project(files: Record<string, string | Buffer>, options: { git?: boolean; packageJson?: object | false; at?: string } = {}): string {
   const folder = options.at ?? mkdtempSync(join(tmpdir(), 'oidc-cli-'));

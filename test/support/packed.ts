@@ -7,6 +7,7 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { afterAll } from 'vitest';
 import packages from '../../src/packages.json';
 
 export const repositoryRoot = new URL('../../', import.meta.url).pathname.replace(/\/$/, '');
@@ -52,9 +53,16 @@ export function packedTarballs(): Record<PackageRole, string> {
   return Object.fromEntries(roles.map((role) => [role, tarballPath(role)])) as Record<PackageRole, string>;
 }
 
-/** An empty npm project in the system's temporary folder. */
+const scratchFolders: string[] = [];
+// Each one holds an installed node_modules (tens of MB): gone with the test file that made it.
+afterAll(() => {
+  for (const folder of scratchFolders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+/** An empty npm project in the system's temporary folder, removed after the test file. */
 export function scratchProject(label: string, manifest: Record<string, unknown> = {}): string {
   const folder = mkdtempSync(join(tmpdir(), `oidc-${label}-`));
+  scratchFolders.push(folder);
   writeFileSync(join(folder, 'package.json'), `${JSON.stringify({ name: `scratch-${label}`, version: '1.0.0', private: true, ...manifest }, null, 2)}\n`);
   return folder;
 }
