@@ -57,6 +57,14 @@ export interface ProviderPolicy {
   readonly discoveryUrls: readonly string[] | undefined;
   /** Claims that name the client, in order; the first present one is judged. */
   readonly clientClaims: readonly string[];
+  /** Claims whose value names the kind of token (Keycloak's `typ`): the access-token value, and the ID-token ones. */
+  readonly kindClaims: readonly KindClaim[];
+}
+
+interface KindClaim {
+  readonly claim: string;
+  readonly access: string;
+  readonly id: readonly string[];
 }
 
 interface EntraPolicy {
@@ -97,7 +105,7 @@ export function readProviderPolicy(options: ProviderOptions, issuer: string, aud
       );
     }
   }
-  const policy: ProviderPolicy = { issuer, provider, entra, discoveryUrls, clientClaims };
+  const policy: ProviderPolicy = { issuer, provider, entra, discoveryUrls, clientClaims, kindClaims: kindClaimsOf(provider) };
   for (const audience of audiences ?? []) {
     const foreign = foreignAudience(audience, policy);
     if (foreign) throw new ConfigurationError('invalid_option', `audience ${quote(audience)} is ${foreign.what}, not this API: ${foreign.fix}`);
@@ -225,20 +233,31 @@ export function rejectProviderNonAccessToken(claims: Record<string, unknown>, po
     throw new TokenValidationError(
       'id_token',
       'the token has neither scp nor roles, as an Entra ID token: send an access token requested for this API\'s scope (api://<app id>/.default)',
-      'aud',
+      'scp',
     );
   }
   // Keycloak names the kind in a claim (typ: 'ID', 'Bearer'; refresh and logout tokens have their own).
-  for (const kind of tokenKindClaims().filter((spelling) => spelling.provider === policy.provider && spelling.tokenType === 'access')) {
+  for (const kind of policy.kindClaims) {
     const value = claims[kind.claim];
-    if (value === undefined || value === kind.value) continue;
-    const isId = tokenKindClaims().some((spelling) => spelling.provider === policy.provider && spelling.tokenType === 'id' && spelling.value === value);
+    if (value === undefined || value === kind.access) continue;
+    const isId = kind.id.includes(value as string);
     throw new TokenValidationError(
       isId ? 'id_token' : 'not_an_access_token',
-      `the token says ${kind.claim}: ${quote(value)}, not ${quote(kind.value)}: it is ${isId ? 'an ID token; send the access token' : 'not an access token'}`,
+      `the token says ${kind.claim}: ${quote(value)}, not ${quote(kind.access)}: it is ${isId ? 'an ID token; send the access token' : 'not an access token'}`,
       kind.claim,
     );
   }
+}
+
+function kindClaimsOf(provider: TokenProvider | undefined): KindClaim[] {
+  const spellings = tokenKindClaims().filter((spelling) => spelling.provider === provider);
+  return spellings
+    .filter((spelling) => spelling.tokenType === 'access')
+    .map((access) => ({
+      claim: access.claim,
+      access: access.value,
+      id: spellings.filter((spelling) => spelling.claim === access.claim && spelling.tokenType === 'id').map((spelling) => spelling.value),
+    }));
 }
 
 /** The error for a token that names none of the configured audiences: for one of the provider's own APIs, one that says so. */

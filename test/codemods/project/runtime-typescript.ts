@@ -67,7 +67,7 @@ export function bundleRuntimeSource(entryPath: string): string {
     for (const statement of file.getStatements()) {
       for (const nameNode of declaredNames(statement)) {
         const name = nameNode.getText();
-        if (declared.has(name)) nameNode.rename(`${name}_${stem}`);
+        if (declared.has(name)) nameNode.rename(`${name}_${stem}`, { usePrefixAndSuffixText: true });
         declared.add(nameNode.getText());
       }
     }
