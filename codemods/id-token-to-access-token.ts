@@ -4,22 +4,21 @@
  * servers verify access tokens with the API's audience (`--audience`, default `api://default`).
  */
 import { idTokenFindings } from '../src/analysis/id-token-use.js';
-import { issuerFactsOf } from '../src/analysis/issuer-facts.js';
+import { isCognitoUserPool } from '../src/analysis/issuer-facts.js';
 import { usesOrgServer } from '../src/analysis/org-server-use.js';
-import type { VerificationSite } from '../src/analysis/verify-sites.js';
 import { DEFAULT_CUSTOM_AS_AUDIENCE } from '../src/knowledge/issuers.js';
 import { defineTransform, type TransformContext } from './lib/transformer.js';
 import { orgAsIntrospection } from './org-as-introspection.js';
 
 function rewrite(context: TransformContext): void {
   const audience = context.options.audience ?? DEFAULT_CUSTOM_AS_AUDIENCE;
-  for (const finding of idTokenFindings(context.analysis, context.tokens, context.source, { audience })) {
+  for (const finding of idTokenFindings(context.analysis, context.tokens, context.source, { audience, applyAll: true })) {
     if (finding.kind === 'id-token-verifier-option' || finding.kind === 'id-token-claim-check') {
       context.review(finding.node, reasonLeftAlone(finding.kind));
       continue;
     }
     const edit = finding.toAccessToken;
-    if (finding.kind !== 'id-token-sent' && isCognito(finding.site)) {
+    if (finding.kind !== 'id-token-sent' && isCognitoUserPool(finding.site.issuer?.value)) {
       // Cognito access tokens carry no `aud`: an API audience would reject every one of them.
       context.review(
         finding.node,
@@ -49,15 +48,10 @@ function rewrite(context: TransformContext): void {
   }
 }
 
-function isCognito(site: VerificationSite): boolean {
-  const facts = issuerFactsOf(site.issuer?.value);
-  return facts.length > 0 && facts.every((fact) => fact.shape.kind === 'other-provider' && fact.shape.provider === 'cognito');
-}
-
 function reasonLeftAlone(kind: string): string {
   switch (kind) {
     case 'id-token-sent':
-      return 'the ID token does not come from a call this transform can switch (getIdToken(), authState.idToken.idToken, tokenManager.get(\'idToken\')): send the access token by hand';
+      return 'the ID token does not come from a call this transform can switch (getIdToken(), authState.idToken.idToken, tokenManager.get(\'idToken\')), or is cast to a type this transform cannot switch (only Okta\'s own IDToken): send the access token by hand';
     case 'client-id-audience':
       return 'the audience is a client id: replace it with the API\'s audience by hand';
     case 'id-token-verifier-option':

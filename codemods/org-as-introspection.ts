@@ -102,9 +102,12 @@ function introspectorConfig(context: TransformContext, finding: OrgAccessTokenFi
   const origin = 'origin' in finding.fact.shape ? finding.fact.shape.origin : undefined;
   let issuer: string | undefined;
   if (finding.kind === 'org-issuer' && site.issuer) {
-    const known = knownString(site.issuer.value);
+    // fast-jwt's allowedIss and @fastify/jwt's take a list: one org in it is the introspector's issuer.
+    const value = site.issuer.value;
+    const only = value.kind === 'array' && value.complete && value.elements.length === 1 ? value.elements[0] : undefined;
+    const known = knownString(only ?? value);
     if (known !== undefined) issuer = quoted(context.source, known.replace(/\/+$/, ''));
-    else if (isHoistable(context.index, site.issuer.node)) {
+    else if (value.kind !== 'array' && isHoistable(context.index, site.issuer.node)) {
       issuer = requiredText(context, site.issuer);
       for (const binding of bindingsRead(context.index, site.issuer.node)) config.reads.add(binding);
     }

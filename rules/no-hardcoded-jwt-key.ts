@@ -2,13 +2,16 @@
  * oidc/no-hardcoded-jwt-key: verification keys must come from the issuer's JWKS, resolved at run time.
  * Providers rotate signing keys; a pinned key breaks on rotation or keeps trusting a retired key.
  */
+import { relative, resolve } from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { textFactsOf, valueOracleOf } from '../src/analysis/eslint.js';
 import { pinnedKeyFindings, remoteJwksEdit, type PinnedKeyFinding } from '../src/analysis/pinned-keys.js';
 import type { AstNode } from '../src/analysis/syntax.js';
 import { verificationAnalysisFor } from '../src/analysis/verify-sites.js';
+import { callProvider, siteProvider } from '../src/analysis/site-providers.js';
 import { createRule } from '../src/create-rule.js';
 import { describeKeyMaterial } from '../src/knowledge/keys.js';
+import { providerProfile, type ProviderId } from '../src/knowledge/providers/index.js';
 import { fixerFor } from './fix/edits.js';
 
 export type Options = [
@@ -18,7 +21,17 @@ export type Options = [
   },
 ];
 
-export type MessageIds = 'pinnedKey' | 'pinnedKeyFile' | 'embeddedKey' | 'pinnedKeyConstant' | 'pinnedKeyImport' | 'selfIssuedKey' | 'useRemoteJwks';
+export type MessageIds =
+  | 'pinnedKey'
+  | 'providerPinnedKey'
+  | 'pinnedKeyFile'
+  | 'pinnedKeyConfigFile'
+  | 'embeddedKey'
+  | 'pinnedKeyConstant'
+  | 'pinnedKeyImport'
+  | 'providerPinnedKeyImport'
+  | 'selfIssuedKey'
+  | 'useRemoteJwks';
 
 export default createRule<Options, MessageIds>({
   name: 'no-hardcoded-jwt-key',
@@ -33,6 +46,10 @@ export default createRule<Options, MessageIds>({
     messages: {
       pinnedKey:
         "{{material}} is pinned as the key that verifies these tokens. Providers rotate signing keys, so this breaks or trusts a retired key: resolve keys at run time from the issuer's jwks_uri (discovery, e.g. createRemoteJWKSet).",
+      providerPinnedKey: '{{material}} is pinned as the key that verifies these {{provider}} tokens, so verification breaks or trusts a retired key when the keys rotate. {{advice}}',
+      pinnedKeyConfigFile:
+        "{{path}} pins the {{provider}} key ('{{option}}') this adapter verifies tokens with, so verification breaks or trusts a retired key when the keys rotate. {{advice}}",
+      providerPinnedKeyImport: '{{material}} is loaded here as a {{provider}} verification key, so verification breaks or trusts a retired key when the keys rotate. {{advice}}',
       pinnedKeyFile:
         "The key that verifies these tokens is read from the fixed file {{path}}. Providers rotate signing keys, so this breaks or trusts a retired key: resolve keys at run time from the issuer's jwks_uri (discovery, e.g. createRemoteJWKSet).",
       embeddedKey:
@@ -67,6 +84,10 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const { sourceCode } = context;
     const facts = textFactsOf(context);
+    const filename = context.physicalFilename ?? context.filename;
+    // Hosts without `cwd` (older oxlint) read config files relative to the process, as the adapter does.
+    const cwd = (context as { cwd?: string }).cwd ?? process.cwd();
+    const files = filename && !filename.startsWith('<') ? { filename: resolve(cwd, filename), cwd } : undefined;
     const mentionsModule = facts.mentionsKnownModule;
     if (!mentionsModule && !facts.mentionsKeyMaterial) return {};
 
@@ -74,7 +95,7 @@ export default createRule<Options, MessageIds>({
       Program(program) {
         const analysis = verificationAnalysisFor(program as unknown as AstNode, valueOracleOf(context));
         const index = analysis.resolver.index;
-        for (const finding of pinnedKeyFindings(analysis, sourceCode.text, options, mentionsModule)) {
+        for (const finding of pinnedKeyFindings(analysis, sourceCode.text, { ...options, ...(files ? { files } : {}) }, mentionsModule)) {
           context.report({ node: finding.node as unknown as TSESTree.Node, ...describe(finding) });
         }
 
@@ -88,14 +109,32 @@ export default createRule<Options, MessageIds>({
             const material = finding.kind === 'file' ? `The key read from ${finding.path}` : capitalize(describeKeyMaterial(finding.material));
             return { messageId: 'selfIssuedKey', data: { material } };
           }
+          // Okta's advice is the general one (discovery, the issuer's jwks_uri): the general messages say it.
+          const provider = findingProvider(finding);
+          const profile = provider && provider !== 'okta' ? providerProfile(provider) : undefined;
           switch (finding.kind) {
             case 'material':
+              if (profile) {
+                return {
+                  messageId: 'providerPinnedKey',
+                  data: { material: capitalize(describeKeyMaterial(finding.material)), provider: profile.name, advice: profile.advice.pinnedKey },
+                  suggest: suggest(),
+                };
+              }
               return { messageId: 'pinnedKey', data: { material: capitalize(describeKeyMaterial(finding.material)) }, suggest: suggest() };
+            case 'config-file':
+              return {
+                messageId: 'pinnedKeyConfigFile',
+                data: { path: relative(cwd, finding.path) || finding.path, option: finding.option, provider: profile?.name ?? 'issuer', advice: profile?.advice.pinnedKey ?? '' },
+              };
             case 'file':
               return { messageId: 'pinnedKeyFile', data: { path: finding.path }, suggest: suggest() };
             case 'embedded-jwk':
               return { messageId: 'embeddedKey' };
             case 'key-import':
+              if (profile) {
+                return { messageId: 'providerPinnedKeyImport', data: { material: capitalize(describeKeyMaterial(finding.material)), provider: profile.name, advice: profile.advice.pinnedKey } };
+              }
               return { messageId: 'pinnedKeyImport', data: { material: capitalize(describeKeyMaterial(finding.material)) } };
             case 'constant':
               return { messageId: 'pinnedKeyConstant', data: { name: finding.name, material: describeKeyMaterial(finding.material) } };
@@ -105,6 +144,20 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/** The provider whose tokens the pinned key verifies, where the site or the library tells. */
+function findingProvider(finding: PinnedKeyFinding): ProviderId | undefined {
+  switch (finding.kind) {
+    case 'material':
+    case 'file':
+    case 'config-file':
+      return siteProvider(finding.site);
+    case 'key-import':
+      return callProvider(finding.call);
+    default:
+      return undefined;
+  }
+}
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

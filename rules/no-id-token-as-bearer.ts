@@ -18,8 +18,10 @@ export type Options = [];
 export type MessageIds =
   | 'idTokenFromRequest'
   | 'clientIdAudience'
+  | 'clientIdAudienceCognito'
   | 'idTokenSent'
   | 'providerIdTokenSent'
+  | 'providerClientIdAudience'
   | 'idTokenVerifierOption'
   | 'idTokenClaimCheck'
   | 'verifyAccessToken'
@@ -40,9 +42,13 @@ export default createRule<Options, MessageIds>({
         "verifyIdToken checks a token taken from the request: an ID token is being used as an API credential, and any client of the same issuer could present one. Accept access tokens, verified with the API's audience.",
       clientIdAudience:
         "The expected audience '{{audience}}' is a client id, the audience of ID tokens: an ID token is being used as an API credential. Accept access tokens, with the API's own audience (such as 'api://default').",
+      clientIdAudienceCognito:
+        "The expected audience '{{audience}}' is a client id, which AWS Cognito puts only in ID tokens: an ID token is being used as an API credential. Accept access tokens, which carry no aud: check token_use 'access' and client_id instead (createAccessTokenVerifier({ issuer, tokenUse: 'access', clientId }), or aws-jwt-verify's CognitoJwtVerifier with tokenUse: 'access').",
       idTokenSent:
         'An ID token is sent as the bearer credential of an API call. ID tokens tell the client who signed in; send the access token, which the API verifies with its own audience.',
       providerIdTokenSent: 'A {{provider}} ID token ({{spelling}}) is sent as the bearer credential of an API call. ID tokens tell the client who signed in, and any client of the same issuer holds one: {{advice}}',
+      providerClientIdAudience:
+        "The expected audience '{{audience}}' is a {{provider}} client id, the audience of ID tokens: an ID token is being used as an API credential. {{advice}}",
       idTokenVerifierOption:
         "{{option}}: '{{value}}' makes this verifier accept {{provider}} ID tokens from the request: an ID token is being used as an API credential, and any client of the same issuer holds one. {{advice}}",
       idTokenClaimCheck:
@@ -88,6 +94,8 @@ function describe(finding: IdTokenFinding, source: string): Omit<TSESLint.Report
     }
   }
   const edit = finding.toAccessToken;
+  // Okta's advice is what the general messages say.
+  const profile = finding.kind === 'client-id-audience' && finding.provider && finding.provider !== 'okta' ? providerProfile(finding.provider) : undefined;
   switch (finding.kind) {
     case 'id-token-from-request':
       return {
@@ -101,6 +109,11 @@ function describe(finding: IdTokenFinding, source: string): Omit<TSESLint.Report
           : [],
       };
     case 'client-id-audience':
+      // Cognito access tokens carry no `aud`: no API audience is offered, the message says what to check instead.
+      if (finding.cognito) return { messageId: 'clientIdAudienceCognito', data: { audience: finding.audience } };
+      if (profile) {
+        return { messageId: 'providerClientIdAudience', data: { audience: finding.audience, provider: profile.name, advice: profile.advice.idTokenAsBearer }, suggest: [] };
+      }
       return {
         messageId: 'clientIdAudience',
         data: { audience: finding.audience },

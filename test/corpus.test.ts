@@ -19,7 +19,7 @@ const MIN_NEGATIVE_CASES = 8;
 const MIN_SOURCE_FILES = 2;
 
 /** The rules the corpus is labelled for, whether or not the plugin has them yet. */
-const CORPUS_RULES = ['oidc/no-hardcoded-jwt-key', 'oidc/no-org-as-local-verification', 'oidc/no-id-token-as-bearer'] as const;
+const CORPUS_RULES = ['oidc/no-hardcoded-jwt-key', 'oidc/no-org-as-local-verification', 'oidc/no-id-token-as-bearer', 'oidc/no-foreign-token-verification'] as const;
 type CorpusRule = (typeof CORPUS_RULES)[number];
 
 /**
@@ -37,6 +37,7 @@ const SAFE_LOOK_ALIKES: Record<CorpusRule, { required: Record<string, string>; e
       'saml-certificate': 'SAML certificates passed to SAML libraries',
       'empty-placeholder': 'empty placeholders',
       'key-from-env': 'keys from process.env',
+      'keycloak-runtime-certs': 'keycloak-connect without realm-public-key, fetching the realm certs at run time',
     },
     extra: {
       'local-module-look-alike': 'a local module named like a JWT library (matched by binding, not by name)',
@@ -63,6 +64,15 @@ const SAFE_LOOK_ALIKES: Record<CorpusRule, { required: Record<string, string>; e
     },
     extra: {},
   },
+  'oidc/no-foreign-token-verification': {
+    required: {
+      'entra-own-audience': "an Entra API verifying tokens for its own App ID URI or application id",
+      'graph-obo-or-daemon': 'on-behalf-of and daemon (client credentials) calls to Microsoft Graph',
+      'auth0-api-audience': "an Auth0 API verifying its own API identifier",
+      'auth0-management-client': 'the Auth0 Management API called with a token issued for it',
+    },
+    extra: {},
+  },
   'oidc/no-id-token-as-bearer': {
     required: {
       'sign-in-callback-id-token': 'ID token verified in a sign-in callback (token endpoint response, nonce)',
@@ -71,6 +81,10 @@ const SAFE_LOOK_ALIKES: Record<CorpusRule, { required: Record<string, string>; e
       'logout-id-token-hint': 'logout with id_token_hint',
       'misnamed-access-token': 'variables named idToken that hold an access token by data flow',
       'get-access-token-header': 'getAccessToken() in the Authorization header',
+      'google-id-token-services': 'Google ID tokens for Cloud Run, Cloud Functions, IAP and Pub/Sub push (getIdTokenClient, fetchIdToken, verifyIdToken)',
+      'entra-client-id-audience': 'an Entra API whose expected audience is its own application (client) id',
+      'cognito-access-token-use': "CognitoJwtVerifier with tokenUse: 'access'",
+      'id-token-claims-display': 'ID-token claims read for display (idTokenClaims, idTokenParsed, getIdTokenClaims().name)',
     },
     extra: {
       'access-token-audience': 'access tokens verified with an API audience',

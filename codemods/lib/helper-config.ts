@@ -3,11 +3,14 @@
  * issuer, audience, algorithms and clock tolerance as literals, as the old expressions (when they mean
  * the same at module level), from the CLI's options, or from environment variables for a person to set.
  */
+import { clientIdInAudience } from '../../src/analysis/client-ids.js';
 import { quoted, textOf } from '../../src/analysis/edits.js';
-import { issuerFactsOf } from '../../src/analysis/issuer-facts.js';
+import { apiAudienceOf } from '../../src/analysis/id-token-use.js';
+import { isCognitoUserPool, isDefaultCustomServer } from '../../src/analysis/issuer-facts.js';
 import { knownString, type StaticValue } from '../../src/analysis/values.js';
+import { unwrap, type AstNode } from '../../src/analysis/syntax.js';
 import type { SlotFact, VerificationSite } from '../../src/analysis/verify-sites.js';
-import { classifyIssuer, DEFAULT_CUSTOM_AS_AUDIENCE, DEFAULT_CUSTOM_AS_ID } from '../../src/knowledge/issuers.js';
+import { DEFAULT_CUSTOM_AS_AUDIENCE } from '../../src/knowledge/issuers.js';
 import { bindingsRead, isHoistable } from './hoisting.js';
 import { environmentSetting, isTypeScriptFile, type TransformContext } from './transformer.js';
 
@@ -45,9 +48,13 @@ export function requiredText(context: TransformContext, slot: SlotFact): string 
 
 /** Whether the issuer is an AWS Cognito user pool (`https://cognito-idp.<region>.amazonaws.com/<poolId>`). */
 export function isCognitoIssuer(context: TransformContext, site: VerificationSite): boolean {
-  const value = site.issuer?.value;
-  const facts = value ? issuerFactsOf(value) : context.options.issuer ? [{ shape: classifyIssuer(context.options.issuer) }] : [];
-  return facts.length > 0 && facts.every((fact) => fact.shape.kind === 'other-provider' && fact.shape.provider === 'cognito');
+  return isCognitoUserPool(issuerValue(context, site));
+}
+
+/** The issuer the site names, else the one given with `--issuer`. */
+function issuerValue(context: TransformContext, site: VerificationSite): StaticValue | undefined {
+  if (site.issuer) return site.issuer.value;
+  return context.options.issuer === undefined ? undefined : { kind: 'string', value: context.options.issuer, node: site.call.node };
 }
 
 /**
@@ -68,11 +75,6 @@ export function cognitoClientIdText(context: TransformContext, site: Verificatio
   return environmentSetting(context, 'COGNITO_CLIENT_ID');
 }
 
-export function isDefaultCustomServer(value: StaticValue | undefined): boolean {
-  const facts = issuerFactsOf(value);
-  return facts.length > 0 && facts.every((fact) => fact.shape.kind === 'okta-custom' && fact.shape.authorizationServerId === DEFAULT_CUSTOM_AS_ID);
-}
-
 export function issuerText(context: TransformContext, site: VerificationSite, config: HelperConfig): string {
   // An issuer list (jsrsasign's `iss: [...]`, jsonwebtoken's `issuer: [...]`): the helpers take one issuer.
   const list = site.issuer?.value.kind === 'array' ? site.issuer.value : undefined;
@@ -86,6 +88,8 @@ export function issuerText(context: TransformContext, site: VerificationSite, co
 }
 
 export function audienceText(context: TransformContext, site: VerificationSite, config: HelperConfig): string {
+  const clientId = clientIdInAudience(site.audience?.value);
+  if (clientId) return apiAudienceText(context, site, config, clientId.text);
   const text = moduleLevelText(context, site.audience, config.reads);
   if (text) return text;
   if (context.options.audience) return quoted(context.source, context.options.audience);
@@ -95,6 +99,43 @@ export function audienceText(context: TransformContext, site: VerificationSite, 
   }
   config.notes.push(site.audience ? 'the audience is not a constant: set OIDC_AUDIENCE, or run again with --audience' : 'the old verification did not check the audience: set OIDC_AUDIENCE to the API\'s audience, or run again with --audience');
   return environmentSetting(context, 'OIDC_AUDIENCE');
+}
+
+/**
+ * The old audience is a client id, which only ID tokens carry: the verifier of access tokens gets the API's
+ * audience instead (`--audience`, else the one the issuer implies), never the client id.
+ */
+function apiAudienceText(context: TransformContext, site: VerificationSite, config: HelperConfig, clientId: string): string {
+  const others = audiencesBesideClientIds(context, site.audience!, config.reads);
+  if (others) {
+    config.notes.push(`the old audience list names a client id, which only ID tokens carry (${clientId}): it is dropped, and the other audiences are kept: make clients send access tokens`);
+    return others;
+  }
+  const { audience, audienceFromConfiguration } = apiAudienceOf(issuerValue(context, site), context.options.audience);
+  const why = `the old audience is a client id, which only ID tokens carry (${clientId})`;
+  if (!audience) {
+    config.notes.push(`${why}: set OIDC_AUDIENCE to the API's audience, or run again with --audience, and make clients send access tokens`);
+    return environmentSetting(context, 'OIDC_AUDIENCE');
+  }
+  config.notes.push(
+    audienceFromConfiguration
+      ? `${why}: '${audience}', the default custom authorization server's, is assumed: run again with --audience if the API's is another, and make clients send access tokens`
+      : `${why}: the verifier checks '${audience}' instead: make clients send access tokens for it`,
+  );
+  return quoted(context.source, audience);
+}
+
+/** `[API_AUDIENCE, CLIENT_ID]`: the elements that are not client ids, as module-level text, when there are any. */
+function audiencesBesideClientIds(context: TransformContext, slot: SlotFact, reads: Set<unknown>): string | undefined {
+  const list = unwrap(slot.node);
+  if (slot.value.kind !== 'array' || !slot.value.complete || list.type !== 'ArrayExpression') return undefined;
+  const nodes = list.elements as (AstNode | null)[];
+  if (nodes.length !== slot.value.elements.length || nodes.some((node) => !node || node.type === 'SpreadElement')) return undefined;
+  const kept = slot.value.elements.flatMap((value, at) => (clientIdInAudience(value) ? [] : [nodes[at]!]));
+  if (kept.length === 0 || kept.some((node) => !isHoistable(context.index, node))) return undefined;
+  for (const node of kept) for (const binding of bindingsRead(context.index, node)) reads.add(binding);
+  const texts = kept.map((node) => textOf(context.source, node));
+  return texts.length === 1 ? texts[0]! : `[${texts.join(', ')}]`;
 }
 
 /** `algorithms: ['RS256']` when the old call pinned asymmetric algorithms; HMAC and `none` never carry over. */

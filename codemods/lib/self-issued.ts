@@ -106,18 +106,19 @@ export function tokenSigningInSource(source: string, path: string): TokenSigning
 
 /**
  * Why a pinned-key finding is left alone, if it is: the analysis found that it checks tokens the module
- * signs itself (`selfIssued`), or the CLI saw a module this file imports sign tokens
- * (`environment.tokenSigning`) and the verification expects no identity provider's issuer.
+ * signs itself (`selfIssued`), or the CLI saw another module of the file's package sign tokens
+ * (`environment.tokenSigning`, asked last: the CLI finds it lazily) and the verification expects no identity
+ * provider's issuer.
  */
 export function selfIssuedReasonFor(context: TransformContext, finding: PinnedKeyFinding): string | undefined {
   if (finding.selfIssued) {
     const here = tokenSigningIn(context.analysis)[0];
     return selfIssuedReason(here ?? { line: undefined, evidence: 'the matching private key' });
   }
-  const elsewhere = context.environment.tokenSigning?.[0];
-  if (!elsewhere || !('site' in finding)) return undefined;
+  if (!('site' in finding)) return undefined;
   const providerIssuer = issuerFactsOf(finding.site.issuer?.value).some((fact) => fact.shape.kind !== 'unknown');
-  return providerIssuer ? undefined : selfIssuedReason(elsewhere, elsewhere.path);
+  const elsewhere = providerIssuer ? undefined : context.environment.tokenSigning?.[0];
+  return elsewhere ? selfIssuedReason(elsewhere, elsewhere.path) : undefined;
 }
 
 /** What a person reads when a verification is left because its project signs its own tokens. */

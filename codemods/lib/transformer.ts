@@ -141,8 +141,9 @@ export interface TransformEnvironment {
    */
   readonly targetNode?: TargetNode;
   /**
-   * Token signing with the project's own private key that the CLI found in modules this file imports
-   * (`tokenSigningInSource` of each): the file's pinned-key verification then checks self-issued tokens.
+   * Token signing with the project's own private key that the CLI found in the other modules of this file's
+   * package (codemods/project/token-signing.ts; may be a getter that scans on first read): the file's pinned-key
+   * verification then checks self-issued tokens, unless it expects an identity provider's issuer.
    */
   readonly tokenSigning?: readonly { readonly path: string; readonly line: number; readonly evidence: string }[];
 }

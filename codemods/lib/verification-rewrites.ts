@@ -18,8 +18,8 @@ export interface CallRewrite {
   readonly copied: readonly AstNode[];
   /** What a person must check once the rewrite is applied (reported by `applyCallRewrite`). */
   readonly notes?: readonly string[];
-  /** The function the rewrite makes async. */
-  readonly madeAsync?: AsyncChange;
+  /** The function (or functions: a verifier called from several) the rewrite makes async. */
+  readonly madeAsync?: AsyncChange | readonly AsyncChange[];
 }
 
 export type CallRewriteResult = { readonly ok: true; readonly rewrite: CallRewrite } | { readonly ok: false; readonly reason: string };
@@ -125,7 +125,7 @@ function rewriteJwtVerify(context: TransformContext, site: VerificationSite, ins
  */
 export function applyCallRewrite(context: TransformContext, site: VerificationSite, rewrite: CallRewrite, placeholder: string, name: string, names: (text: string) => string = (text) => text): void {
   context.edit(...rewrite.edits.map((edit) => ({ range: edit.range, text: names(edit.text.split(placeholder).join(name)) })));
-  if (rewrite.madeAsync) context.madeAsync(rewrite.madeAsync);
+  for (const change of [rewrite.madeAsync ?? []].flat()) context.madeAsync(change);
   for (const note of rewrite.notes ?? []) context.review(site.call.node, note);
 }
 

@@ -3,15 +3,16 @@
  * is a client id, and clients that send them as bearer tokens. What `oidc/no-id-token-as-bearer` reports
  * and the `id-token-to-access-token` codemod rewrites.
  */
-import { DEFAULT_CUSTOM_AS_AUDIENCE, DEFAULT_CUSTOM_AS_ID } from '../knowledge/issuers.js';
+import { DEFAULT_CUSTOM_AS_AUDIENCE } from '../knowledge/issuers.js';
 import { providerProfile, tokenKindClaims, type ProviderId } from '../knowledge/providers/index.js';
 import { clientIdInAudience } from './client-ids.js';
 import { quoted, replaceNode, textOf, type TextEdit } from './edits.js';
-import { issuerFactsOf } from './issuer-facts.js';
+import { isCognitoUserPool, isDefaultCustomServer } from './issuer-facts.js';
+import type { FileIndex } from './file-index.js';
 import { siteProvider } from './site-providers.js';
-import { isCallExpression, isFunction, isMemberExpression, memberName, stringLiteralValue, unwrap, walkNodes, type AstNode } from './syntax.js';
+import { isCallExpression, isFunction, isIdentifier, isMemberExpression, memberName, rangeOf, stringLiteralValue, unwrap, walkNodes, type AstNode } from './syntax.js';
 import { isRequestToken, type TokenOrigin, type TokenSourceAnalysis } from './token-sources.js';
-import { knownString } from './values.js';
+import { knownString, type StaticValue } from './values.js';
 import type { SlotFact, VerificationAnalysis, VerificationSite } from './verify-sites.js';
 
 /** An edit that switches to access tokens; `audienceKnown` says whether the audience came from configuration. */
@@ -28,8 +29,12 @@ export interface AccessTokenEdit {
 export type IdTokenFinding =
   /** `verifyIdToken` of a token taken from the request; `node` is the callee. */
   | { readonly kind: 'id-token-from-request'; readonly node: AstNode; readonly site: VerificationSite; readonly toAccessToken?: AccessTokenEdit }
-  /** A request token verified with a client id as audience; `node` is the audience. */
-  | { readonly kind: 'client-id-audience'; readonly node: AstNode; readonly site: VerificationSite; readonly audience: string; readonly toAccessToken?: AccessTokenEdit }
+  /**
+   * A request token verified with a client id as audience; `node` is the audience. `cognito`: the issuer is a
+   * Cognito user pool, whose access tokens carry no audience (`token_use` and `client_id` instead), so no API
+   * audience is offered.
+   */
+  | { readonly kind: 'client-id-audience'; readonly node: AstNode; readonly site: VerificationSite; readonly provider?: ProviderId; readonly audience: string; readonly cognito: boolean; readonly toAccessToken?: AccessTokenEdit }
   /** `Authorization: Bearer <ID token>` built by a client; `node` is the token expression. */
   | { readonly kind: 'id-token-sent'; readonly node: AstNode; readonly origin: TokenOrigin; readonly provider?: ProviderId; readonly toAccessToken?: AccessTokenEdit }
   /** A verifier told to accept ID tokens (`tokenUse: 'id'`) checks request tokens; `node` is the option's value. */
@@ -43,6 +48,11 @@ export const AUDIENCE_PLACEHOLDER = '<your API audience>';
 export interface IdTokenFindingOptions {
   /** The API's audience where configuration does not show it (the codemod's `--audience`). */
   readonly audience?: string;
+  /**
+   * Every edit is applied together (the codemod), rather than one suggestion at a time: an import that only the
+   * switched code named can then be switched with it.
+   */
+  readonly applyAll?: boolean;
 }
 
 export function idTokenFindings(
@@ -67,10 +77,12 @@ export function idTokenFindings(
     const profile = provider ? providerProfile(provider) : undefined;
     // Google documents its ID tokens as the credential of Cloud Run, Cloud Functions, IAP and Pub/Sub push.
     if (profile?.idTokensAreBearerCredentials) continue;
-    if (site.tokenKind === 'id' && site.tokenKindOption && analysis!.isLocal(site.tokenKindOption.node)) {
+    if (site.tokenKind === 'id' && site.tokenKindOption) {
+      // Reported at the option where this file writes it, else at the verification.
       const option = site.tokenKindOption;
-      const name = optionName(option.node, analysis!);
-      add({ kind: 'id-token-verifier-option', node: option.node, site, ...(provider ? { provider } : {}), option: name ?? 'tokenUse', value: knownString(option.value) ?? 'id' });
+      const local = analysis!.isLocal(option.node);
+      const name = local ? optionName(option.node, analysis!) : undefined;
+      add({ kind: 'id-token-verifier-option', node: local ? option.node : (site.call.node.callee as AstNode), site, ...(provider ? { provider } : {}), option: name ?? 'tokenUse', value: knownString(option.value) ?? 'id' });
       continue;
     }
     if (site.tokenKind === 'id') {
@@ -85,14 +97,16 @@ export function idTokenFindings(
     for (const audience of [site.audience, maker ? analysis!.slot(maker, maker.api.audience) : undefined]) {
       const clientId = clientIdInAudience(audience?.value);
       if (!clientId || !audience) continue;
-      const toAccessToken = apiAudienceEdit(site, audience, source, options);
-      add({ kind: 'client-id-audience', node: audience.node, site, audience: clientId.text, ...(toAccessToken ? { toAccessToken } : {}) });
+      const cognito = isCognitoUserPool(site.issuer?.value);
+      const toAccessToken = cognito ? undefined : apiAudienceEdit(site, audience, source, options);
+      add({ kind: 'client-id-audience', node: audience.node, site, ...(provider ? { provider } : {}), audience: clientId.text, cognito, ...(toAccessToken ? { toAccessToken } : {}) });
     }
   }
 
-  for (const header of tokens.bearerHeaderValues()) {
-    if (!('tokenType' in header.origin) || header.origin.tokenType !== 'id') continue;
-    const toAccessToken = sendAccessTokenEdit(header.token, header.origin, source);
+  const sent = tokens.bearerHeaderValues().filter((header) => 'tokenType' in header.origin && header.origin.tokenType === 'id');
+  const switching = options.applyAll ? sent.map((header) => header.origin.node) : undefined;
+  for (const header of sent) {
+    const toAccessToken = sendAccessTokenEdit(header.token, header.origin, source, tokens.resolver.index, switching);
     const provider = header.origin.kind === 'sdk' ? header.origin.provider : undefined;
     add({ kind: 'id-token-sent', node: header.token, origin: header.origin, ...(provider ? { provider } : {}), ...(toAccessToken ? { toAccessToken } : {}) });
   }
@@ -170,12 +184,26 @@ function readsRequestToken(site: VerificationSite, tokens: TokenSourceAnalysis):
   return site.role === 'verifier' && site.readsBearerHeader;
 }
 
-/** The API audience configuration shows (the default custom server's), or the one the user gave. */
-function apiAudience(site: VerificationSite, options: IdTokenFindingOptions): { audience?: string; audienceFromConfiguration?: boolean } {
-  const facts = issuerFactsOf(site.issuer?.value);
-  const isDefaultServer = facts.length > 0 && facts.every((fact) => fact.shape.kind === 'okta-custom' && fact.shape.authorizationServerId === DEFAULT_CUSTOM_AS_ID);
-  if (isDefaultServer) return { audience: DEFAULT_CUSTOM_AS_AUDIENCE, audienceFromConfiguration: true };
-  return options.audience ? { audience: options.audience } : {};
+/** The audience of an API's access tokens, and whether it was given or the issuer implies it. */
+export interface ApiAudience {
+  readonly audience?: string;
+  /** The issuer implies it (Okta's default custom authorization server), rather than a person giving it. */
+  readonly audienceFromConfiguration?: boolean;
+}
+
+/**
+ * The audience that replaces a client id (the audience of ID tokens) where the API accepts access tokens:
+ * the one given (`--audience`), else the one the issuer implies (`api://default` for Okta's default custom
+ * authorization server), else none. A Cognito user pool implies none: its access tokens carry no `aud`.
+ */
+export function apiAudienceOf(issuer: StaticValue | undefined, given?: string): ApiAudience {
+  if (isCognitoUserPool(issuer)) return {};
+  if (given) return { audience: given };
+  return isDefaultCustomServer(issuer) ? { audience: DEFAULT_CUSTOM_AS_AUDIENCE, audienceFromConfiguration: true } : {};
+}
+
+function apiAudience(site: VerificationSite, options: IdTokenFindingOptions): ApiAudience {
+  return apiAudienceOf(site.issuer?.value, options.audience);
 }
 
 /** `verifier.verifyIdToken(token, clientId, nonce)` -> `verifier.verifyAccessToken(token, <audience>)`. */
@@ -197,11 +225,12 @@ function apiAudienceEdit(site: VerificationSite, slot: SlotFact, source: string,
 }
 
 /** `getIdToken()` -> `getAccessToken()`, `x.idToken.idToken` -> `x.accessToken.accessToken`, `get('idToken')` -> `get('accessToken')`. */
-function sendAccessTokenEdit(token: AstNode, origin: TokenOrigin, source: string): AccessTokenEdit | undefined {
+function sendAccessTokenEdit(token: AstNode, origin: TokenOrigin, source: string, index: FileIndex, switching: readonly AstNode[] | undefined): AccessTokenEdit | undefined {
   if (origin.kind !== 'sdk' || origin.node !== unwrap(token)) return undefined;
   const node = origin.node;
   const original = textOf(source, node);
   let replacement: string | undefined;
+  const more: TextEdit[] = [];
   if (isCallExpression(node)) {
     const callee = unwrap(node.callee as AstNode);
     const receiver = isMemberExpression(callee) ? unwrap(callee.object as AstNode) : undefined;
@@ -216,11 +245,56 @@ function sendAccessTokenEdit(token: AstNode, origin: TokenOrigin, source: string
     if (isMemberExpression(object) && memberName(object) === 'idToken' && !object.computed) {
       replacement = original.replace(/\.idToken(\??\.)idToken$/, '.accessToken$1accessToken');
     } else if (isTokenManagerGetOfIdToken(object)) {
-      replacement = original.replace(/(['"`])idToken\1/, '$1accessToken$1').replace(/\.idToken$/, '.accessToken');
+      const types = accessTokenTypeSwitch(index, source, node, switching ?? [node]);
+      if (!types) return undefined;
+      more.push(...types.edits);
+      replacement = original.replace(/(['"`])idToken\1/, '$1accessToken$1').replace(/\.idToken$/, '.accessToken').replace(/\bIDToken\b/g, 'AccessToken');
     }
   }
   if (!replacement || replacement === original) return undefined;
-  return { edits: [replaceNode(node, replacement)], replacement };
+  return { edits: [replaceNode(node, replacement), ...more], replacement };
+}
+
+const OKTA_TOKEN_TYPES = /^@okta\/okta-(auth-js|react|angular|vue)$/;
+
+/**
+ * `((await tokenManager.get('idToken')) as IDToken).idToken`: the cast names Okta's IDToken type, which has
+ * no `accessToken`, so the switched code casts to AccessToken. The import of IDToken gains AccessToken, or
+ * becomes it when no other code (outside `switching`) names IDToken. Undefined when the type cannot be
+ * switched: an alias, a type declared elsewhere, an AccessToken of another module.
+ */
+function accessTokenTypeSwitch(index: FileIndex, source: string, member: AstNode, switching: readonly AstNode[]): { edits: TextEdit[] } | undefined {
+  const named: AstNode[] = [];
+  walkNodes(member, (node) => {
+    if (isIdentifier(node, 'IDToken') && index.parentOf(node)?.type !== 'TSQualifiedName') named.push(node);
+  });
+  if (named.length === 0) return { edits: [] };
+  const binding = index.resolve(named[0]!);
+  const specifier = binding?.kind === 'import' ? binding.declaration : undefined;
+  if (!specifier || !fromOktaTypes(index, specifier) || importedName(specifier) !== 'IDToken') return undefined;
+  const accessToken = index.moduleBindings().get('AccessToken');
+  if (accessToken) return accessToken.kind === 'import' && fromOktaTypes(index, accessToken.declaration) && importedName(accessToken.declaration) === 'AccessToken' ? { edits: [] } : undefined;
+  const inside = (node: AstNode) => switching.some((switched) => rangeOf(switched)[0] <= rangeOf(node)[0] && rangeOf(node)[1] <= rangeOf(switched)[1]);
+  let namedElsewhere = false;
+  walkNodes(index.program, (node) => {
+    if (node.type === 'ImportDeclaration' || namedElsewhere) return false;
+    if (isIdentifier(node, 'IDToken') && !inside(node)) namedElsewhere = true;
+    return true;
+  });
+  const text = textOf(source, specifier);
+  const switched = text.replace(/IDToken$/, 'AccessToken');
+  return { edits: [replaceNode(specifier, namedElsewhere ? `${text}, ${switched}` : switched)] };
+}
+
+function fromOktaTypes(index: FileIndex, specifier: AstNode): boolean {
+  const declaration = index.parentOf(specifier);
+  return declaration?.type === 'ImportDeclaration' && specifier.type === 'ImportSpecifier' && OKTA_TOKEN_TYPES.test(stringLiteralValue(declaration.source as AstNode) ?? '');
+}
+
+/** The exported name an import specifier takes, when it takes it under the same local name. */
+function importedName(specifier: AstNode): string | undefined {
+  const imported = (specifier.imported?.name ?? specifier.imported?.value) as string | undefined;
+  return imported !== undefined && imported === specifier.local?.name ? imported : undefined;
 }
 
 function isTokenManagerGetOfIdToken(node: AstNode): boolean {

@@ -3,7 +3,10 @@
  * verification; `EmbeddedJWK`; key imports of written-out material; exported constants that hold keys.
  * What `oidc/no-hardcoded-jwt-key` reports and the `jwks-discovery` codemod rewrites.
  */
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { jwksUriOf } from '../knowledge/issuers.js';
+import { adapterKeyOptions } from '../knowledge/providers/index.js';
 import { classifyJwkValue, classifyKeyText, isEncryptionAlgorithm, isPrivateJwk, type KeyMaterial } from '../knowledge/keys.js';
 import { knownText } from '../knowledge/partial-string.js';
 import { issuerFactsOf } from './issuer-facts.js';
@@ -11,7 +14,7 @@ import type { LibraryId } from '../knowledge/libraries.js';
 import { quoted, replaceNode, textOf, type TextEdit } from './edits.js';
 import type { FileIndex } from './file-index.js';
 import { ensureNamedImport, freeName, insertLinesAfter, offsetAfterImports } from './module-edits.js';
-import { rangeOf, unwrap, type AstNode } from './syntax.js';
+import { isCallExpression, isIdentifier, rangeOf, stringLiteralValue, unwrap, type AstNode } from './syntax.js';
 import { knownString, possibleStrings, toPlain, type StaticValue } from './values.js';
 import type { ApiCall } from './imports.js';
 import type { VerificationAnalysis, VerificationSite } from './verify-sites.js';
@@ -31,6 +34,11 @@ export type PinnedKeyFinding = (
   | { readonly kind: 'key-import'; readonly node: AstNode; readonly call: ApiCall; readonly material: KeyMaterial; readonly materialNode: AstNode }
   /** An exported module-level constant that holds a key, for a verifier in another module. */
   | { readonly kind: 'constant'; readonly node: AstNode; readonly name: string; readonly material: KeyMaterial; readonly materialNode: AstNode }
+  /**
+   * An adapter's config file pins the key (`realm-public-key` in the keycloak.json keycloak-connect reads);
+   * `node` is the config argument, or the constructor when the adapter reads its default file.
+   */
+  | { readonly kind: 'config-file'; readonly node: AstNode; readonly site: VerificationSite; readonly path: string; readonly option: string; readonly material: KeyMaterial }
 ) & { readonly selfIssued?: boolean };
 
 export interface PinnedKeyOptions {
@@ -38,6 +46,11 @@ export interface PinnedKeyOptions {
   readonly allowKeyFiles?: boolean;
   /** Also report keys that verify the project's own tokens (it signs them with the matching private key). */
   readonly reportSelfIssued?: boolean;
+  /**
+   * Where the linted file is and where the process runs, to read adapter config files (keycloak.json); without
+   * them no file is read.
+   */
+  readonly files?: { readonly filename: string; readonly cwd: string };
 }
 
 export function pinnedKeyFindings(analysis: VerificationAnalysis, source: string, options: PinnedKeyOptions = {}, includeCalls = true): PinnedKeyFinding[] {
@@ -67,6 +80,12 @@ export function pinnedKeyFindings(analysis: VerificationAnalysis, source: string
         add({ kind: 'file', node: slot.node, site, path, selfIssued });
       } else if (key.kind === 'embedded-jwk') {
         add({ kind: 'embedded-jwk', node: slot.node, site });
+      }
+    }
+    if (options.files) {
+      for (const site of analysis.sites()) {
+        const pinned = site.keySlot ? undefined : adapterConfigFileKey(analysis, site, options.files);
+        if (pinned) add(pinned);
       }
     }
     for (const call of analysis.resolver.apiCalls()) {
@@ -222,4 +241,78 @@ export function remoteJwksEdit(site: VerificationSite, source: string, index: Fi
     jwksUri,
     edits: [...imported.edits, { range: rangeOf(member), text: `${keyText}: ${imported.reference}({ jwksUri: ${url}, cache: true, rateLimit: true })` }],
   };
+}
+
+/** Parsed config files by path, kept while their modification time stands: one read per file and run. */
+const configFiles = new Map<string, { readonly mtimeMs: number; readonly json: unknown }>();
+
+function readJsonFile(path: string): unknown {
+  try {
+    const { mtimeMs } = statSync(path);
+    const cached = configFiles.get(path);
+    if (cached && cached.mtimeMs === mtimeMs) return cached.json;
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(path, 'utf8'));
+    } catch {
+      json = undefined;
+    }
+    configFiles.set(path, { mtimeMs, json });
+    return json;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * keycloak-connect reads its config from a path (`new Keycloak(options, './keycloak.json')`, relative to the
+ * working directory), from `require('./keycloak.json')`, or from `<cwd>/keycloak.json` when given none: a
+ * `realm-public-key` there pins the realm key.
+ */
+function adapterConfigFileKey(analysis: VerificationAnalysis, site: VerificationSite, files: { filename: string; cwd: string }): PinnedKeyFinding | undefined {
+  const adapter = adapterKeyOptions(site.library);
+  if (!adapter?.configFile || site.call.node.type !== 'NewExpression') return undefined;
+  const config = site.call.args[1];
+  let path: string | undefined;
+  let node: AstNode = config ?? (site.call.node.callee as AstNode);
+  if (!config) path = resolve(files.cwd, adapter.configFile);
+  else {
+    const inner = unwrap(config);
+    const required = jsonModuleOf(analysis, inner);
+    if (required) path = resolve(dirname(files.filename), required);
+    else {
+      const written = knownString(analysis.values.evaluate(inner));
+      if (written !== undefined && written.endsWith('.json')) path = resolve(files.cwd, written);
+    }
+    node = config;
+  }
+  if (!path) return undefined;
+  const json = readJsonFile(path);
+  if (!json || typeof json !== 'object') return undefined;
+  for (const option of adapter.options) {
+    const value = (json as Record<string, unknown>)[option];
+    if (typeof value !== 'string') continue;
+    const text = classifyKeyText(value);
+    if (text.kind === 'material') return { kind: 'config-file', node, site, path, option, material: text.material };
+  }
+  return undefined;
+}
+
+/** `require('./keycloak.json')`, or a binding imported from a `.json` module: the specifier. */
+function jsonModuleOf(analysis: VerificationAnalysis, node: AstNode): string | undefined {
+  const index = analysis.resolver.index;
+  if (isCallExpression(node) && isIdentifier(unwrap(node.callee as AstNode), 'require')) {
+    const argument = (node.arguments as AstNode[])[0];
+    const specifier = argument ? stringLiteralValue(unwrap(argument)) : undefined;
+    return specifier?.endsWith('.json') ? specifier : undefined;
+  }
+  if (isIdentifier(node)) {
+    const binding = index.resolve(node);
+    if (binding?.kind === 'import') {
+      const specifier = index.parentOf(binding.declaration)?.source?.value;
+      return typeof specifier === 'string' && specifier.endsWith('.json') ? specifier : undefined;
+    }
+    if (binding?.init && binding.path.length === 0) return jsonModuleOf(analysis, unwrap(binding.init));
+  }
+  return undefined;
 }

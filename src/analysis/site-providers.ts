@@ -7,6 +7,7 @@
 import { providerOfIssuerShape, providerOfName, providerOfUrl, type ProviderId } from '../knowledge/providers/index.js';
 import type { IssuerClassificationOptions } from '../knowledge/issuers.js';
 import { issuerFactsOf } from './issuer-facts.js';
+import type { ApiCall } from './imports.js';
 import type { StaticValue } from './values.js';
 import type { SlotFact, VerificationSite } from './verify-sites.js';
 
@@ -29,14 +30,20 @@ export function siteProvider(site: VerificationSite, options: IssuerClassificati
       if (provider) return provider;
     }
   }
-  if (site.api.id.startsWith('aws-jwt-verify.CognitoJwtVerifier')) return 'cognito';
-  const byLibrary = LIBRARY_PROVIDERS[site.library];
-  if (byLibrary) return byLibrary;
+  const byApi = callProvider(site.call);
+  if (byApi) return byApi;
   for (const slot of [site.issuer, site.audience, site.clientId, ...keysUrlSlots(site)]) {
     const provider = slot ? providerOfValueNames(slot.value) : undefined;
     if (provider) return provider;
   }
   return undefined;
+}
+
+/** The provider an API call belongs to by its library alone (CognitoJwtVerifier and what it makes, keycloak-connect). */
+export function callProvider(call: ApiCall): ProviderId | undefined {
+  const api = call.maker?.api ?? call.api;
+  if (api.id.startsWith('aws-jwt-verify.CognitoJwtVerifier')) return 'cognito';
+  return LIBRARY_PROVIDERS[call.api.library];
 }
 
 /** The JWKS URL slots of a site: its remote key set, key resolver, or `jwksUri` option. */

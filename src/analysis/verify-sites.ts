@@ -293,6 +293,10 @@ export class VerificationAnalysis {
         switch (text.kind) {
           case 'material':
             return { kind: 'material', material: text.material, node: value.node };
+          case 'assembled-at-run-time': {
+            const template = unwrap(value.node);
+            return (template.type === 'TemplateLiteral' ? this.pemAroundPinnedCollection(template) : undefined) ?? { kind: text.kind, node: value.node };
+          }
           case 'none':
             if (value.kind === 'partial-string') return { kind: 'unknown', node: expression };
             return value.value.trim() === '' ? { kind: 'placeholder', node: value.node } : { kind: 'secret', node: value.node };
@@ -348,7 +352,42 @@ export class VerificationAnalysis {
         return true;
       });
     }
-    return remote ? { kind: 'resolver', node: fn, remote } : { kind: 'resolver', node: fn };
+    if (remote) return { kind: 'resolver', node: fn, remote };
+    // `(header, cb) => cb(null, \`-----BEGIN CERTIFICATE-----\n${X5C[header.kid]}…\`)`: certificates by kid, written out.
+    let pinned: KeySource | undefined;
+    if (body) {
+      walkNodes(body, (node) => {
+        if (pinned) return false;
+        if (node.type === 'TemplateLiteral') pinned = this.pemAroundPinnedCollection(node);
+        return !pinned;
+      });
+    }
+    return pinned ?? { kind: 'resolver', node: fn };
+  }
+
+  /**
+   * A PEM frame around a pick from a collection of written-out key bodies (`X5C_BY_KID[kid]`): Entra and
+   * others publish `x5c` certificates that code copies into an object keyed by `kid`. The pick happens at
+   * run time; every body it can pick is pinned.
+   */
+  private pemAroundPinnedCollection(template: AstNode): KeySource | undefined {
+    const quasis = template.quasis as AstNode[];
+    const expressions = template.expressions as AstNode[];
+    const cooked = (quasi: AstNode | undefined) => ((quasi?.value.cooked ?? quasi?.value.raw ?? '') as string);
+    if (expressions.length !== 1 || !cooked(quasis[0]).includes('-----BEGIN')) return undefined;
+    const pick = unwrap(expressions[0]!);
+    if (!isMemberExpression(pick) || !pick.computed) return undefined;
+    const collection = this.values.evaluate(pick.object as AstNode);
+    const bodies = collection.kind === 'object' ? [...collection.properties.values()].map((property) => property.value) : collection.kind === 'array' ? collection.elements : [];
+    if (bodies.length === 0 || !('complete' in collection) || !collection.complete) return undefined;
+    let material: KeyMaterial | undefined;
+    for (const body of bodies) {
+      if (body.kind !== 'string') return undefined;
+      const text = classifyKeyText(`${cooked(quasis[0])}${body.value}${cooked(quasis[1])}`);
+      if (text.kind !== 'material') return undefined;
+      material = text.material;
+    }
+    return material && 'node' in collection ? { kind: 'material', material, node: collection.node } : undefined;
   }
 
   /** The call a value comes from, through `const` bindings, members, `await` and string conversions. */

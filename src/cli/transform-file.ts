@@ -10,6 +10,7 @@ import { parseFile, UnparsableFileError, type CodemodOptions, type ReviewNote, t
 import { targetNodeOf, type TargetNode } from '../../codemods/lib/target-node.js';
 import { orgAsIntrospection } from '../../codemods/org-as-introspection.js';
 import { ProjectModules } from '../../codemods/project/module-values.js';
+import { ProjectTokenSigning } from '../../codemods/project/token-signing.js';
 import type { FileState } from '../../codemods/project/project-pass.js';
 import { dirname } from 'node:path';
 import { lineMapping } from './unified-diff.js';
@@ -54,10 +55,19 @@ export function createFileTransformer(files: ReadonlySet<string>, transforms: re
     if (!target) targetNodes.set(folder, (target = targetNodeOf(path)));
     return target;
   };
+  // Tokens the package signs itself, in another module: scanned only when a pinned-key site asks.
+  const signing = new ProjectTokenSigning(files);
   return {
     modules,
     transform(path, text, options) {
-      return transformToFixedPoint(path, text, transforms, options, { values: modules.oracleFor(path), targetNode: targetNodeFor(path) }, runs);
+      const environment: TransformEnvironment = {
+        values: modules.oracleFor(path),
+        targetNode: targetNodeFor(path),
+        get tokenSigning() {
+          return signing.of(path);
+        },
+      };
+      return transformToFixedPoint(path, text, transforms, options, environment, runs);
     },
     parses(text, path) {
       parseFile(text, path);

@@ -36,12 +36,18 @@ export function bearerTokenOf(authorization: unknown): string | undefined {
   return token === '' || /\s/.test(token) ? undefined : token;
 }
 
-/** Introspects the request's bearer token; never throws: a refusal is an outcome, named for the framework. */
+/**
+ * Introspects the request's bearer token; never throws: a refusal is an outcome, named for the framework. Every
+ * framework answers the same: 401 with a Bearer challenge for a missing, invalid or inactive token; 503 when the
+ * provider could not answer (unreachable, timeout, 5xx, any other refusal to introspect); 500 for a misconfiguration.
+ * A 401 refusal carries the challenge in `headers`, which Express's final handler, Koa and Fastify set on their answer
+ * when the error reaches them.
+ */
 export async function introspectBearer(introspector: TokenIntrospector, authorization: unknown, framework: string): Promise<BearerIntrospectionOutcome> {
   const token = bearerTokenOf(authorization);
   if (token === undefined) {
     const refusal = new TokenValidationError('malformed', `${framework}: no bearer token in the Authorization header`);
-    return { refusal, status: 401, wwwAuthenticate: 'Bearer' };
+    return { refusal: withChallenge(refusal, 'Bearer'), status: 401, wwwAuthenticate: 'Bearer' };
   }
   try {
     return { claims: await introspector.introspect(token), token };
@@ -49,8 +55,14 @@ export async function introspectBearer(introspector: TokenIntrospector, authoriz
     const named = withLibraryName(error, framework);
     const refusal = named instanceof Error ? named : new Error(String(named));
     const status = refusal instanceof OidcRuntimeError ? refusal.statusCode : 500;
-    return { refusal, status, wwwAuthenticate: status === 401 ? 'Bearer error="invalid_token"' : undefined };
+    if (status !== 401) return { refusal, status, wwwAuthenticate: undefined };
+    const challenge = 'Bearer error="invalid_token"';
+    return { refusal: withChallenge(refusal, challenge), status, wwwAuthenticate: challenge };
   }
+}
+
+function withChallenge(refusal: Error, challenge: string): Error {
+  return Object.assign(refusal, { headers: { 'WWW-Authenticate': challenge } });
 }
 
 /** The body of a refusal: the status text only, since error messages are for logs, not for callers. */

@@ -165,8 +165,11 @@ export class IntrospectionError extends ProviderError {
   constructor(
     readonly code: IntrospectionErrorCode,
     message: string,
-    /** The HTTP status of the answer, when there was one. */
-    readonly status?: number,
+    /**
+     * The introspection endpoint's HTTP status, when there was an answer. Not named `status`: Express, Koa and
+     * Fastify answer an error's `status`, and this one must be answered 503 (its `statusCode`).
+     */
+    readonly endpointStatus?: number,
     options?: ErrorOptions,
   ) {
     super(message, options);

@@ -77,7 +77,11 @@ export {
 export { introspectingKoaMiddleware, KOA, type IntrospectingKoaMiddlewareOptions, type KoaLikeContext, type KoaLikeMiddleware } from './adapters/koa.js';
 export {
   introspectingFastifyHook,
+  introspectingFastifyJwt,
   FASTIFY,
+  type FastifyLikeInstance,
+  type IntrospectingFastifyJwtOptions,
+  type IntrospectingFastifyJwtPlugin,
   type FastifyLikeHook,
   type FastifyLikeReply,
   type FastifyLikeRequest,
@@ -85,11 +89,15 @@ export {
 } from './adapters/fastify.js';
 export {
   introspectionHapiScheme,
+  introspectionHapiStrategy,
   HAPI,
   HAPI_INTROSPECTION_SCHEME,
+  type HapiIntrospectionValidation,
   type HapiLikeRequest,
   type HapiLikeScheme,
+  type HapiLikeServer,
   type HapiLikeToolkit,
+  type IntrospectionHapiSchemeOptions,
 } from './adapters/hapi.js';
 export { IntrospectionGuard, NESTJS, type IntrospectionGuardOptions, type NestLikeExecutionContext } from './adapters/nestjs.js';
 export { IntrospectionStrategy, PASSPORT, type IntrospectionStrategyOptions } from './adapters/passport.js';

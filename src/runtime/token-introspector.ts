@@ -182,6 +182,11 @@ export function createTokenIntrospector(options: TokenIntrospectorOptions): Toke
           response.status,
         );
       }
+      if (response.status === 400 && answer?.error === 'unsupported_token_type') {
+        // RFC 7009's error for a token the server cannot look up (oidc-provider answers so for JWTs, where Okta
+        // answers active: false): the server did answer, and the token is not one it vouches for.
+        throw new TokenValidationError('inactive', `${endpoint} does not introspect this kind of token (${response.status}${oauthError})`, 'active');
+      }
       throw new IntrospectionError('introspection_http_status', `${endpoint} answered ${response.status}${oauthError}`, response.status);
     }
     if (!answer || typeof answer.active !== 'boolean') {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { npmInstall, packedTarballs, repositoryRoot, scratchProject } from '../support/packed.js';
 import { CLIENT_ID, selfSignedCertificate, startHttpsProvider, type HttpsProvider, type TlsMaterial } from './support/https-provider.js';
+import { startOrgProvider, type OrgProvider } from './middleware/support/provider.js';
 import { installPackedRuntime } from './support/packed-runtime.js';
 import { freePort, httpGet, run, startService, type RunResult, type Service } from './support/processes.js';
 
@@ -134,13 +135,52 @@ describe('(a) an Express API, its Okta settings in a CommonJS config module, ver
     expect((await httpGet(port, '/orders')).status).toBe(401);
   });
 
-  // Transform bug (reported to the transforms engineer): jwks-discovery rewrites `audience: clientId` (the
-  // single-page app's client id, read from the config module) into `audience: '0oa1spaclient0000000'`, and
-  // id-token-to-access-token does not move it to the API's audience, so the migrated API refuses every real
-  // access token. This test fails (and must lose `.fails`) once the transforms set the API audience.
-  it.fails('the running server accepts a real access token from the provider', async () => {
+  // The config module's `clientId` is the single-page app's, the audience of ID tokens: the migrated verifier
+  // checks the API's audience (api://default, as the issuer is the default custom server), said for review.
+  it('the running server accepts a real access token from the provider', async () => {
+    expect(read('src/auth.js')).toContain("createAccessTokenVerifier({ issuer: issuer, audience: 'api://default', algorithms: ['RS256'] })");
+    expect(report.files.find((file) => file.path === 'src/auth.js')?.review.map((item) => item.reason).join('\n')).toMatch(/the old audience is a client id, which only ID tokens carry \(0oa1spaclient0000000\): 'api:\/\/default'.* is assumed/);
     const answer = await httpGet(port, '/orders', { authorization: `Bearer ${tokens.access}` });
     expect(answer, server?.output()).toEqual({ status: 200, body: JSON.stringify({ orders: [], caller: CLIENT_ID }) });
+  });
+
+  it('a second run changes nothing', async () => {
+    await expectFixedPoint(project);
+  }, 120_000);
+});
+
+describe('(b) a React single-page app (TypeScript, type-checked with tsc) sending the ID token as bearer', () => {
+  let project: string;
+  let report: JsonReport;
+  let typecheck: RunResult;
+  const read = (path: string) => readFileSync(join(project, path), 'utf8');
+  const fixture = (path: string) => readFileSync(join(FIXTURES, 'react-client', path), 'utf8');
+
+  beforeAll(async () => {
+    project = await checkout('react-client');
+    const apply = await codemod(project);
+    report = parse(apply);
+    expect(apply.status, apply.stderr).toBe(0);
+    // React, its types and the Okta SDKs, for the type check (nothing of the runtime is imported).
+    installPackedRuntime(project);
+    typecheck = await run(NODE, [TSC, '-p', '.'], { cwd: project, timeoutMs: 120_000 });
+  }, 180_000);
+
+  it('sends the access token: the token manager\'s (its cast switched to AccessToken) and the auth state\'s', () => {
+    expect(report.errors).toEqual([]);
+    const api = read('src/api.ts');
+    expect(api).toContain("import type { AccessToken } from '@okta/okta-auth-js';");
+    expect(api).toContain("Authorization: `Bearer ${((await oktaAuth.tokenManager.get('accessToken')) as AccessToken).accessToken}`");
+    expect(read('src/components/Invoice.tsx')).toContain('Authorization: `Bearer ${authState?.accessToken?.accessToken}`');
+    for (const file of sourcesOf(project, /\.tsx?$/)) expect(readFileSync(file, 'utf8'), file).not.toMatch(/idToken|IDToken/);
+    expect(report.summary).toMatchObject({ filesChanged: 2, sitesRewritten: 2 });
+    // A client change needs no runtime: package.json and the modules without an ID token stay as they were.
+    for (const path of ['package.json', 'src/okta-auth.ts', 'src/components/Orders.tsx', 'src/App.tsx']) expect(read(path), path).toBe(fixture(path));
+  });
+
+  it('still type-checks with its own tsconfig (strict, noUnusedLocals)', () => {
+    expect(typecheck.stdout + typecheck.stderr).toBe('');
+    expect(typecheck.status).toBe(0);
   });
 
   it('a second run changes nothing', async () => {
@@ -291,6 +331,81 @@ describe('(f) a NestJS API: a service verifying with jsonwebtoken and a pinned k
     expect(await httpGet(port, '/products', { authorization: `Bearer ${tokens.access}` }), server?.output()).toEqual({ status: 200, body: JSON.stringify({ products: [], caller: CLIENT_ID }) });
     expect((await httpGet(port, '/products', { authorization: `Bearer ${tokens.id}` })).status).toBe(401);
     expect((await httpGet(port, '/products')).status).toBe(401);
+  });
+
+  it('a second run changes nothing', async () => {
+    await expectFixedPoint(project);
+  }, 120_000);
+});
+
+describe('(e) an MCP-style server (node:http, JSON-RPC, ESM) verifying org tokens with jose: migrated to introspection', () => {
+  let project: string;
+  let report: JsonReport;
+  let org: OrgProvider;
+  let server: Service | undefined;
+  let port: number;
+  const read = (path: string) => readFileSync(join(project, path), 'utf8');
+  /** A JSON-RPC call to POST /mcp, with a bearer token when given. */
+  const call = async (method: string, params: Record<string, unknown>, token?: string) => {
+    const response = await fetch(`http://127.0.0.1:${port}/mcp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  beforeAll(async () => {
+    // The org is the provider itself (the project reads it from OKTA_ISSUER, https://acme.okta.com otherwise):
+    // discovery, /oauth2/v1/introspect and opaque access tokens, as an Okta org answers them.
+    org = await startOrgProvider(tls, { issuer: (origin) => origin });
+    project = await checkout('mcp-server');
+    const apply = await codemod(project);
+    report = parse(apply);
+    expect(apply.status, apply.stderr).toBe(0);
+    installPackedRuntime(project);
+    port = await freePort();
+    server = await startService(NODE, ['src/server.js'], {
+      cwd: project,
+      port,
+      probePath: '/health',
+      env: { ...environment(port), OKTA_ISSUER: org.issuer, OKTA_CLIENT_ID: org.clientId, OKTA_CLIENT_SECRET: org.clientSecret },
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    await org?.close();
+  });
+
+  it('migrates: introspection at the org instead of its keys, oidc-token-guard in package.json, and node --check passes', async () => {
+    expect(report.errors).toEqual([]);
+    const auth = read('src/auth.js');
+    expect(auth).toContain("import { createTokenIntrospector } from 'oidc-token-guard';");
+    expect(auth).toContain('createTokenIntrospector({ issuer: OKTA_ORG, clientId: process.env.OKTA_CLIENT_ID, clientSecret: process.env.OKTA_CLIENT_SECRET })');
+    expect(auth).toContain("const payload = await tokenIntrospector.introspect(authorization.slice('Bearer '.length));");
+    expect(auth).not.toMatch(/jwtVerify|createRemoteJWKSet|oauth2\/v1\/keys/);
+    expect(report.files.find((file) => file.path === 'src/auth.js')).toMatchObject({ rewrites: [{ transform: 'org-as-introspection' }] });
+    expect(JSON.parse(read('package.json')).dependencies).toEqual({ jose: '^6.1.0', 'oidc-token-guard': `^${VERSION}` });
+    for (const file of sourcesOf(project, /\.js$/)) {
+      const checked = await run(NODE, ['--check', file], { cwd: project });
+      expect(checked.status, `${file}: ${checked.stderr}`).toBe(0);
+    }
+  });
+
+  it('answers a tool call with an active access token, as the introspection endpoint describes it', async () => {
+    const answer = await call('tools/call', { name: 'list_orders', arguments: {} }, await org.accessToken());
+    expect(answer, server?.output()).toEqual({ status: 200, body: { jsonrpc: '2.0', id: 1, result: { content: [{ type: 'text', text: JSON.stringify({ orders: [], caller: CLIENT_ID }) }] } } });
+    expect((await call('tools/list', {}, await org.accessToken())).body).toMatchObject({ result: { tools: [{ name: 'list_orders' }] } });
+  });
+
+  it('refuses an inactive (revoked) access token, an ID token and a request without a token', async () => {
+    const token = await org.accessToken();
+    expect((await call('tools/list', {}, token)).status).toBe(200);
+    await org.revoke(token);
+    expect(await call('tools/list', {}, token)).toEqual({ status: 401, body: { error: 'invalid_token' } });
+    expect(await call('tools/list', {}, await org.idToken())).toEqual({ status: 401, body: { error: 'invalid_token' } });
+    expect(await call('tools/list', {})).toEqual({ status: 401, body: { error: 'invalid_token' } });
   });
 
   it('a second run changes nothing', async () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hole } from '../../src/knowledge/partial-string.js';
 import {
@@ -166,5 +167,18 @@ describe('token spellings and pinned keys', () => {
     expect(providerProfile('entra-id').clientIdAudienceMeansIdToken).toBe(false);
     expect(providerProfile('okta').clientIdAudienceMeansIdToken).toBe(true);
     expect(PROVIDERS.filter((profile) => profile.idTokensAreBearerCredentials).map((profile) => profile.id)).toEqual(['google']);
+  });
+});
+
+describe('docs/providers.md', () => {
+  const doc = readFileSync(new URL('../../docs/providers.md', import.meta.url), 'utf8');
+
+  it.each(PROVIDERS.map((profile) => [profile.name, profile] as const))('has a section for %s that cites its sources and names its foreign audiences', (name, profile) => {
+    const start = doc.indexOf(`\n## ${name}\n`);
+    expect(start, `## ${name}`).toBeGreaterThan(-1);
+    const next = doc.indexOf('\n## ', start + 1);
+    const section = doc.slice(start, next === -1 ? undefined : next);
+    for (const source of profile.sources) expect(section, source).toContain(source);
+    for (const foreign of profile.foreignAudiences) expect(section, foreign.api).toContain(foreign.path ? `/${foreign.path.join('/')}` : foreign.api);
   });
 });

@@ -16,6 +16,7 @@ const PEM_TEMPLATE = '`' + keys.rsaSpki + '`';
 const PEM_ESCAPED = `'${keys.rsaSpki.replace(/\n/g, '\\n')}'`;
 const PEM_CONTINUED = `'${keys.rsaSpki.replace(/\n/g, '\\n\\\n')}'`;
 const PEM_CONCAT = keys.rsaSpki.trim().split('\n').map((line) => `'${line}\\n'`).join(' +\n  ');
+const AUTH0_ADVICE = 'Auth0 rotates signing keys (and you may rotate them from the dashboard): resolve them from https://{tenant}/.well-known/jwks.json at run time.';
 const PEM_JOIN = `[${keys.rsaSpki.trim().split('\n').map((line) => `'${line}'`).join(', ')}].join('\\n')`;
 
 ruleTester.run('no-hardcoded-jwt-key', rule, {
@@ -214,7 +215,9 @@ ruleTester.run('no-hardcoded-jwt-key', rule, {
       ].join('\n'),
       errors: [
         {
-          messageId: 'pinnedKey',
+          // The issuer is Auth0's: the message names it and says what to do there.
+          messageId: 'providerPinnedKey',
+          data: { material: 'A PEM public key', provider: 'Auth0', advice: AUTH0_ADVICE },
           line: 4,
           column: 30,
           endColumn: 40,
@@ -365,6 +368,87 @@ ruleTester.run('no-hardcoded-jwt-key', rule, {
       // A public key imported for signature verification is still reported beside encryption code.
       const code = `import { importSPKI } from 'jose';\nexport const verificationKey = await importSPKI(${PEM}, 'RS256');`;
       return { code, errors: [{ messageId: 'pinnedKeyImport' as const, ...at(code, PEM) }] };
+    })(),
+  ],
+});
+
+/** Bodies of the fixture keys without their PEM frame, as x5c and realm-public-key carry them. */
+const SPKI_BODY = keys.rsaSpki.split('\n').filter((line) => line && !line.startsWith('-----')).join('');
+const CERT_BODY = keys.certificate.split('\n').filter((line) => line && !line.startsWith('-----')).join('');
+const PROVIDER_ADVICE = {
+  entra: "Entra ID rotates its signing keys without notice: resolve them from the tenant's keys URL (https://login.microsoftonline.com/{tenant}/discovery/v2.0/keys) at run time.",
+  cognito: 'Cognito rotates user pool signing keys: let the verifier fetch {issuer}/.well-known/jwks.json (aws-jwt-verify does, without cacheJwks).',
+  keycloak: "Keycloak rotates realm keys: leave realm-public-key out (keycloak-connect then fetches the realm's certs) or resolve keys from {issuer}/protocol/openid-connect/certs at run time.",
+};
+const ENTRA_ISSUER = 'https://login.microsoftonline.com/7f1c2d3e-0000-4000-8000-000000000001/v2.0';
+
+ruleTester.run('no-hardcoded-jwt-key: providers', rule, {
+  valid: [
+    // Entra: certificates built from the x5c of a JWKS fetched at run time.
+    `import jwt from 'jsonwebtoken'; import jwksClient from 'jwks-rsa';
+     const client = jwksClient({ jwksUri: 'https://login.microsoftonline.com/tid/discovery/v2.0/keys' });
+     export const check = (token, cb) => jwt.verify(token, (header, done) => client.getSigningKey(header.kid, (err, key) => done(err, key?.getPublicKey())), { issuer: '${ENTRA_ISSUER}' }, cb);`,
+    `import jwt from 'jsonwebtoken';
+     export async function check(token, kid) {
+       const { keys } = await (await fetch('https://login.microsoftonline.com/tid/discovery/v2.0/keys')).json();
+       const cert = \`-----BEGIN CERTIFICATE-----\\n\${keys.find((key) => key.kid === kid).x5c[0]}\\n-----END CERTIFICATE-----\`;
+       return jwt.verify(token, cert, { issuer: '${ENTRA_ISSUER}' });
+     }`,
+    // A collection that holds anything but written-out key bodies.
+    `import jwt from 'jsonwebtoken'; const BODIES = { a: process.env.KEY_A };
+     export const check = (token, kid) => jwt.verify(token, \`-----BEGIN CERTIFICATE-----\\n\${BODIES[kid]}\\n-----END CERTIFICATE-----\`);`,
+    // Keycloak (keycloak.json files: test/analysis/adapter-config-files.test.ts): keycloak-connect without realm-public-key fetches the realm's certs; a key from the environment.
+    `import Keycloak from 'keycloak-connect'; export const keycloak = new Keycloak({ store }, { realm: 'acme', 'auth-server-url': 'https://sso.acme.com/', resource: 'orders-api', 'bearer-only': true });`,
+    `import Keycloak from 'keycloak-connect'; export const keycloak = new Keycloak({ store }, { realm: 'acme', 'auth-server-url': url, 'realm-public-key': process.env.REALM_PUBLIC_KEY });`,
+    // Cognito: the verifier fetches the user pool's JWKS.
+    `import { CognitoJwtVerifier } from 'aws-jwt-verify'; const verifier = CognitoJwtVerifier.create({ userPoolId: 'us-east-1_AbC123', tokenUse: 'access', clientId: 'abc' }); export const check = (token) => verifier.verify(token);`,
+    // Cognito: a key set read from a JWKS the deployment fetched (aws-jwt-verify's documented offline use).
+    `import { CognitoJwtVerifier } from 'aws-jwt-verify'; const verifier = CognitoJwtVerifier.create({ userPoolId: 'us-east-1_AbC123', tokenUse: 'access', clientId: 'abc' }); verifier.cacheJwks(await (await fetch(process.env.JWKS_URL)).json());`,
+  ],
+  invalid: [
+    (() => {
+      // Entra: one x5c copied into a certificate constant.
+      const code = `import jwt from 'jsonwebtoken';\nconst X5C = '${CERT_BODY}';\nconst CERT = \`-----BEGIN CERTIFICATE-----\\n\${X5C}\\n-----END CERTIFICATE-----\`;\nexport const check = (token) => jwt.verify(token, CERT, { issuer: '${ENTRA_ISSUER}' });`;
+      return { code, errors: [{ messageId: 'providerPinnedKey' as const, ...at(code, 'CERT,'), endColumn: at(code, 'CERT,').endColumn - 1, data: { material: 'A PEM certificate', provider: 'Microsoft Entra ID', advice: PROVIDER_ADVICE.entra } }] };
+    })(),
+    (() => {
+      // Entra: x5c certificates by kid, picked in a key resolver.
+      const code = `import jwt from 'jsonwebtoken';\nconst X5C_BY_KID = { 'kid-1': '${CERT_BODY}' };\nexport const check = (token, cb) => jwt.verify(token, (header, done) => done(null, \`-----BEGIN CERTIFICATE-----\\n\${X5C_BY_KID[header.kid]}\\n-----END CERTIFICATE-----\`), { issuer: '${ENTRA_ISSUER}' }, cb);`;
+      const resolver = '(header, done) => done(null, `-----BEGIN CERTIFICATE-----\\n${X5C_BY_KID[header.kid]}\\n-----END CERTIFICATE-----`)';
+      return { code, errors: [{ messageId: 'providerPinnedKey' as const, ...at(code, resolver), data: { material: 'A PEM certificate', provider: 'Microsoft Entra ID', advice: PROVIDER_ADVICE.entra } }] };
+    })(),
+    (() => {
+      // Keycloak: realm-public-key in the adapter config written in code.
+      const code = `import Keycloak from 'keycloak-connect';\nexport const keycloak = new Keycloak({ store }, {\n  realm: 'acme',\n  'realm-public-key': '${SPKI_BODY}',\n});`;
+      return { code, errors: [{ messageId: 'providerPinnedKey' as const, ...at(code, `'${SPKI_BODY}'`), data: { material: 'A base64-encoded public key', provider: 'Keycloak', advice: PROVIDER_ADVICE.keycloak } }] };
+    })(),
+    (() => {
+      // Cognito: a JWKS pasted into cacheJwks.
+      const code = `import { CognitoJwtVerifier } from 'aws-jwt-verify';\nconst verifier = CognitoJwtVerifier.create({ userPoolId: 'us-east-1_AbC123', tokenUse: 'access', clientId: 'abc' });\nverifier.cacheJwks({ keys: [${JWK}] });`;
+      return { code, errors: [{ messageId: 'providerPinnedKeyImport' as const, ...at(code, `{ keys: [${JWK}] }`), data: { material: 'An inline JWK Set', provider: 'Amazon Cognito', advice: PROVIDER_ADVICE.cognito } }] };
+    })(),
+    (() => {
+      // Cognito: a pasted JWKS behind jose, with the user pool as issuer.
+      const code = `import { jwtVerify, createLocalJWKSet } from 'jose';\nconst JWKS = createLocalJWKSet({ keys: [${JWK}] });\nexport const check = (token) => jwtVerify(token, JWKS, { issuer: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123' });`;
+      return {
+        code,
+        errors: [
+          {
+            messageId: 'providerPinnedKey' as const,
+            ...at(code, 'JWKS,'),
+            endColumn: at(code, 'JWKS,').endColumn - 1,
+            data: { material: 'An inline JWK Set', provider: 'Amazon Cognito', advice: PROVIDER_ADVICE.cognito },
+            suggestions: [
+              {
+                messageId: 'useRemoteJwks' as const,
+                output: code
+                  .replace(`import { jwtVerify, createLocalJWKSet } from 'jose';`, `import { jwtVerify, createLocalJWKSet, createRemoteJWKSet } from 'jose';\nconst jwks = createRemoteJWKSet(new URL('https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123/.well-known/jwks.json'));`)
+                  .replace('jwtVerify(token, JWKS,', 'jwtVerify(token, jwks,'),
+              },
+            ],
+          },
+        ],
+      };
     })(),
   ],
 });

@@ -9,7 +9,7 @@ const OKTA = `import OktaJwtVerifier from '@okta/jwt-verifier';`;
 const DEFAULT_VERIFIER = `${OKTA}\nconst verifier = new OktaJwtVerifier({ issuer: 'https://acme.okta.com/oauth2/default' });`;
 const CLIENT = `import { OktaAuth } from '@okta/okta-auth-js';\nconst oktaAuth = new OktaAuth({ issuer: 'https://acme.okta.com/oauth2/default', clientId: '0oa1b2c3d4e5f6g7h8i9' });`;
 
-type MessageId = 'idTokenFromRequest' | 'clientIdAudience' | 'idTokenSent';
+type MessageId = 'idTokenFromRequest' | 'clientIdAudience' | 'clientIdAudienceCognito' | 'idTokenSent';
 type SuggestionId = 'verifyAccessToken' | 'verifyAccessTokenForAudience' | 'sendAccessToken';
 
 /** One report at the first occurrence of `needle` (or its `occurrence`-th), with suggestions as [id, output]. */
@@ -109,10 +109,22 @@ ruleTester.run('no-id-token-as-bearer', rule, {
       [`import { createVerifier } from 'fast-jwt';\nconst verify = createVerifier({ key, allowedAud: '0oa1b2c3d4e5f6g7h8i9' });\napp.use((req) => verify(req.headers.authorization.split(' ')[1]));`, `'0oa1b2c3d4e5f6g7h8i9'`],
       [`import { JwtService } from '@nestjs/jwt';\nexport class Guard {\n  constructor(private jwt: JwtService) {}\n  canActivate(context) {\n    const request = context.switchToHttp().getRequest();\n    return this.jwt.verify(request.headers.authorization.split(' ')[1], { audience: this.config.clientId });\n  }\n}`, 'this.config.clientId'],
     ].map(([code, needle]) => invalid(code!, needle!, 'clientIdAudience')),
+    ...[
+      // AWS Cognito: the client id is the audience of its ID tokens; its access tokens carry none (token_use and
+      // client_id instead), so no API audience is offered.
+      [`import { jwtVerify, createRemoteJWKSet } from 'jose';\nconst jwks = createRemoteJWKSet(new URL('https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123xyz/.well-known/jwks.json'));\nexport const authenticate = (req) => jwtVerify(req.headers.authorization.slice(7), jwks, { issuer: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123xyz', audience: process.env.COGNITO_CLIENT_ID });`, 'process.env.COGNITO_CLIENT_ID', 'process.env.COGNITO_CLIENT_ID'],
+      [`import { JwtVerifier } from 'aws-jwt-verify';\nconst verifier = JwtVerifier.create({ issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Pool42', audience: config.cognito.appClientId });\napp.use(async (req) => verifier.verify(req.headers.authorization.split(' ')[1]));`, 'config.cognito.appClientId', 'config.cognito.appClientId'],
+    ].map(([code, needle, audience]) => invalid(code!, needle!, 'clientIdAudienceCognito', [], { data: { audience: audience! } })),
     (() => {
       // Clients: fetch with getIdToken().
       const code = `${CLIENT}\nexport const listOrders = () => fetch('/api/orders', { headers: { Authorization: \`Bearer \${oktaAuth.getIdToken()}\` } });`;
       return invalid(code, 'oktaAuth.getIdToken()', 'idTokenSent', [['sendAccessToken', swap(code, 'oktaAuth.getIdToken()', 'oktaAuth.getAccessToken()')]], { occurrence: 1 });
+    })(),
+    (() => {
+      // TypeScript: the token manager's answer cast to Okta's IDToken; the suggestion casts to AccessToken, imported in its place.
+      const code = `import { OktaAuth, type IDToken } from '@okta/okta-auth-js';\nexport const call = async (oktaAuth: OktaAuth) => fetch('/api', { headers: { Authorization: \`Bearer \${((await oktaAuth.tokenManager.get('idToken')) as IDToken).idToken}\` } });`;
+      const output = code.replace('type IDToken', 'type AccessToken').replace(`((await oktaAuth.tokenManager.get('idToken')) as IDToken).idToken`, `((await oktaAuth.tokenManager.get('accessToken')) as AccessToken).accessToken`);
+      return { ...invalid(code, `((await oktaAuth.tokenManager.get('idToken')) as IDToken).idToken`, 'idTokenSent', [['sendAccessToken', output]]), filename: 'api.ts' };
     })(),
     (() => {
       // React: axios defaults from the auth state.
@@ -261,6 +273,11 @@ ruleTester.run('no-id-token-as-bearer: providers', rule, {
     (() => {
       const code = `${KEYCLOAK_JWKS}\nexport async function auth(req) {\n  const { payload } = await jwtVerify(req.headers.authorization.slice(7), JWKS);\n  return payload.typ === 'ID' && payload.azp === 'web';\n}`;
       return { code, errors: [{ messageId: 'idTokenClaimCheck' as const, ...at(code, `payload.typ === 'ID'`), data: { provider: 'Keycloak', claim: 'typ', value: 'ID', advice: ADVICE.keycloak } }] };
+    })(),
+    (() => {
+      // Auth0 ID tokens carry the client id as audience: an API that expects it accepts ID tokens.
+      const code = `import { jwtVerify, createRemoteJWKSet } from 'jose';\nconst JWKS = createRemoteJWKSet(new URL('https://acme.auth0.com/.well-known/jwks.json'));\napp.use(async (req) => jwtVerify(req.headers.authorization.slice(7), JWKS, { issuer: 'https://acme.auth0.com/', audience: process.env.AUTH0_CLIENT_ID }));`;
+      return { code, errors: [{ messageId: 'providerClientIdAudience' as const, ...at(code, 'process.env.AUTH0_CLIENT_ID'), data: { audience: 'process.env.AUTH0_CLIENT_ID', provider: 'Auth0', advice: ADVICE.auth0 }, suggestions: [] }] };
     })(),
     (() => {
       // keycloak-js and MSAL hold the ID token as idToken: the name says what it is.

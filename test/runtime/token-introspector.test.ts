@@ -140,14 +140,29 @@ describe('createTokenIntrospector: answers', () => {
     }
   });
 
-  it('reports the server\'s non-2xx answer (oidc-provider refuses to introspect JWTs)', async () => {
+  it('refuses a token the server will not introspect (oidc-provider answers 400 unsupported_token_type to JWTs) as inactive', async () => {
     const jwt = await harness.clientCredentialsToken(API_AUDIENCE);
     const error = await rejection(introspector.introspect(jwt));
-    expect(error).toBeInstanceOf(IntrospectionError);
-    expect(error.code).toBe('introspection_http_status');
-    expect(error.status).toBe(400);
+    expect(error).toBeInstanceOf(TokenValidationError);
+    expect(error.code).toBe('inactive');
+    expect((error as TokenValidationError).statusCode).toBe(401);
     expect(error.message).toContain('unsupported_token_type');
     expect(error.message).not.toContain(jwt);
+  });
+
+  it('reports any other non-2xx answer as a provider failure (503), its status as endpointStatus, not status', async () => {
+    const endpoint = `${harness.mountPath}/token/introspection`;
+    harness.blockPath(endpoint, 500);
+    try {
+      const error = await rejection(introspector.introspect(await harness.clientCredentialsToken(OPAQUE_RESOURCE)));
+      expect(error).toBeInstanceOf(IntrospectionError);
+      expect(error.code).toBe('introspection_http_status');
+      expect((error as IntrospectionError).endpointStatus).toBe(500);
+      expect((error as IntrospectionError).statusCode).toBe(503);
+      expect(error.status).toBeUndefined();
+    } finally {
+      harness.unblockPath(endpoint);
+    }
   });
 });
 
@@ -163,7 +178,7 @@ describe('createTokenIntrospector: client authentication', () => {
     const error = await rejection(wrong.introspect(token));
     expect(error).toBeInstanceOf(IntrospectionError);
     expect(error.code).toBe('client_authentication_failed');
-    expect(error.status).toBe(401);
+    expect((error as IntrospectionError).endpointStatus).toBe(401);
     expect(error.message).toContain('client_secret_basic');
     expect(error.message).not.toContain('not-the-secret');
     expect(error.message).not.toContain(token);

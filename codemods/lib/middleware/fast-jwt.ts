@@ -35,15 +35,15 @@ export const fastJwt: MiddlewareKeyRewrite = {
 type CallEdits = { ok: true; edits: TextEdit[]; notes: string[]; madeAsync: AsyncChange[] } | { ok: false; reason: string };
 
 /** `const verify = createVerifier(...)`: every use of `verify` must be a call in this file, which is then awaited. */
-function verifierCalls(context: Parameters<MiddlewareKeyRewrite['rewrite']>[0]['context'], maker: AstNode): CallEdits {
+export function verifierCalls(context: Parameters<MiddlewareKeyRewrite['rewrite']>[0]['context'], maker: AstNode, why = 'with an async key it returns a Promise'): CallEdits {
   const declarator = context.index.parentOf(maker);
   if (declarator?.type !== 'VariableDeclarator' || declarator.init !== maker || !isIdentifier(declarator.id as AstNode)) {
-    return { ok: false, reason: 'the verifier is not kept in a variable: with an async key it returns a Promise, so its callers must await it; rewrite by hand' };
+    return { ok: false, reason: `the verifier is not kept in a variable: ${why}, so its callers must await it; rewrite by hand` };
   }
   const binding = context.index.resolve(declarator.id as AstNode);
   if (!binding) return { ok: false, reason: 'the verifier\'s variable cannot be followed: rewrite its callers by hand' };
   if (context.index.isExported(binding)) {
-    return { ok: false, reason: 'the verifier is exported: with an async key it returns a Promise, so every caller must await it; rewrite by hand' };
+    return { ok: false, reason: `the verifier is exported: ${why}, so every caller must await it; rewrite by hand` };
   }
   const edits: TextEdit[] = [];
   const notes: string[] = [];
@@ -52,7 +52,7 @@ function verifierCalls(context: Parameters<MiddlewareKeyRewrite['rewrite']>[0]['
     if (reference === declarator.id) continue;
     const call = context.index.parentOf(reference);
     if (!call || call.type !== 'CallExpression' || call.callee !== reference) {
-      return { ok: false, reason: `the verifier '${textOf(context.source, reference)}' is passed on as a value: with an async key it returns a Promise; rewrite its callers by hand` };
+      return { ok: false, reason: `the verifier '${textOf(context.source, reference)}' is passed on as a value: ${why}; rewrite its callers by hand` };
     }
     const parent = context.index.parentOf(call);
     if (parent?.type === 'AwaitExpression') continue;

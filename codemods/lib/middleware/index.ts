@@ -7,7 +7,6 @@
 import type { VerificationSite } from '../../../src/analysis/verify-sites.js';
 import { quoted } from '../../../src/analysis/edits.js';
 import { clientIdInAudience } from '../../../src/analysis/client-ids.js';
-import { DEFAULT_CUSTOM_AS_AUDIENCE } from '../../../src/knowledge/issuers.js';
 import type { HelperConfig } from '../helper-config.js';
 import type { HelperInstances } from '../helper-instances.js';
 import type { TransformContext } from '../transformer.js';
@@ -48,12 +47,8 @@ export function rewriteMiddlewareKey(context: TransformContext, site: Verificati
   if (!library) return;
   const notes: string[] = [];
   if (clientIdInAudience(site.audience?.value)) {
-    // The old audience names the client, as ID tokens do: the id-token-to-access-token transform sets the middleware's
-    // own audience to the API's; the key source checks that one from the start.
-    const audience = context.options.audience ?? DEFAULT_CUSTOM_AS_AUDIENCE;
-    const at = config.properties.findIndex(([key]) => key === 'audience');
-    if (at >= 0) config.properties[at] = ['audience', quoted(context.source, audience)];
-    notes.push(`the old audience is a client id, which only ID tokens carry: the key source checks '${audience}'; run the id-token-to-access-token transform (or set the middleware's audience by hand) so that both agree`);
+    // The key source already checks the API's audience (audienceText); the middleware's own option still names the client.
+    notes.push("the middleware's own audience option still names the client id: run the id-token-to-access-token transform (or set it by hand) so that it checks the key source's audience");
   }
   const property = (name: string) => config.properties.find(([key]) => key === name)?.[1];
   const settings = {

@@ -3,28 +3,46 @@
  * org's access tokens locally is replaced by the runtime's introspecting one for the same framework, around the
  * transform's `createTokenIntrospector(...)` instance, putting the answer where the old one put the claims:
  * express-jwt (`req.auth`, or its `requestProperty`; `req.user` for express-jwt 6), koa-jwt (`ctx.state.user`, or
- * its `key`), a passport-jwt strategy (`req.user`, through the old verify callback).
+ * its `key`), a passport-jwt strategy (`req.user`, through the old verify callback). Libraries whose replacement
+ * needs more than a call's text have a module of their own (introspecting-<library>.ts), listed in REPLACEMENTS.
  */
 import { replaceNode, textOf, type TextEdit } from '../../../src/analysis/edits.js';
 import { ensureNamedImport } from '../../../src/analysis/module-edits.js';
 import { isMemberExpression, memberName, objectMemberValue, rangeOf, unwrap, type AstNode } from '../../../src/analysis/syntax.js';
 import type { VerificationSite } from '../../../src/analysis/verify-sites.js';
 import type { HelperInstances } from '../helper-instances.js';
-import type { TransformContext } from '../transformer.js';
+import type { AsyncChange, TransformContext } from '../transformer.js';
 import type { CallRewriteResult } from '../verification-rewrites.js';
 import { isObjectLiteral, propertyNamed, spreadsIn } from './options.js';
+import { fastJwtReplacement } from './introspecting-fast-jwt.js';
+import { fastifyJwtReplacement } from './introspecting-fastify-jwt.js';
+import { hapiAuthJwt2Replacement, hapiJwtReplacement } from './introspecting-hapi.js';
 
-interface Replacement {
+/** How one library's org site becomes the runtime's introspecting replacement (one module per library). */
+export interface Replacement {
   /** The runtime export that replaces the middleware. */
   readonly adapter: string;
   /** Options of the old middleware that change what it does, which the replacement does not do. */
   readonly unsupported: readonly string[];
+  /** Which argument of the call holds the options; default 0. */
+  readonly optionsArgument?: number;
   /** The replacement's text, given the adapter's and the introspector's names, or why not. */
-  build(input: { context: TransformContext; site: VerificationSite; options: AstNode; adapter: string; introspector: string }): { text: string; copied: AstNode[] } | { reason: string };
+  build(input: { context: TransformContext; site: VerificationSite; options: AstNode; adapter: string; introspector: string }): ReplacementText | { reason: string };
+}
+
+export interface ReplacementText {
+  /** Replaces the call (site.call.node). */
+  readonly text: string;
+  /** Old code copied into the new: what it reads stays. */
+  readonly copied: AstNode[];
+  /** More edits the replacement needs (callers awaited). */
+  readonly edits?: readonly TextEdit[];
+  readonly notes?: readonly string[];
+  readonly madeAsync?: readonly AsyncChange[];
 }
 
 /** `name: <old value>` when the old options set it, else the default. */
-function carried(context: TransformContext, options: AstNode, name: string, fallback: string): string {
+export function carried(context: TransformContext, options: AstNode, name: string, fallback: string): string {
   const member = propertyNamed(options, name);
   return member ? textOf(context.source, objectMemberValue(member)) : fallback;
 }
@@ -71,13 +89,18 @@ const REPLACEMENTS: Record<string, Replacement> = {
   'express-jwt.default': EXPRESS,
   'koa-jwt.default': KOA,
   'passport-jwt.Strategy': PASSPORT,
+  '@fastify/jwt.register': fastifyJwtReplacement,
+  'fast-jwt.createVerifier': fastJwtReplacement,
+  'hapi-auth-jwt2.strategy': hapiAuthJwt2Replacement,
+  '@hapi/jwt.strategy': hapiJwtReplacement,
 };
 
 /** The rewrite for an org site in one of these middlewares, or undefined when the site is not one of theirs. */
 export function rewriteIntrospectingMiddleware(context: TransformContext, site: VerificationSite, introspector: string): CallRewriteResult | undefined {
   const replacement = REPLACEMENTS[site.api.id];
   if (!replacement) return undefined;
-  const options = site.call.args[0] ? unwrap(site.call.args[0]) : undefined;
+  const written = site.call.args[replacement.optionsArgument ?? 0];
+  const options = written ? unwrap(written) : undefined;
   if (!options || !isObjectLiteral(options) || spreadsIn(options)) {
     return { ok: false, reason: `the options of ${site.library} are not written here: replace it with the runtime's ${replacement.adapter} by hand` };
   }
@@ -93,8 +116,8 @@ export function rewriteIntrospectingMiddleware(context: TransformContext, site: 
   }
   const built = replacement.build({ context, site, options, adapter: runtimeName(replacement.adapter), introspector });
   if ('reason' in built) return { ok: false, reason: built.reason };
-  const edits: TextEdit[] = [replaceNode(site.call.node, built.text)];
-  return { ok: true, rewrite: { edits, replaced: [rangeOf(site.call.node)], copied: built.copied } };
+  const edits: TextEdit[] = [replaceNode(site.call.node, built.text), ...(built.edits ?? [])];
+  return { ok: true, rewrite: { edits, replaced: [rangeOf(site.call.node)], copied: built.copied, notes: built.notes, madeAsync: built.madeAsync } };
 }
 
 const RUNTIME_NAME = new RegExp(`${String.fromCharCode(0)}runtime:(\\w+)${String.fromCharCode(0)}`, 'g');

@@ -11,7 +11,8 @@ export interface IntrospectingExpressMiddlewareOptions extends IntrospectingMidd
   readonly requestProperty?: string;
   /**
    * `false` (default): a refused token is answered here (401 with `WWW-Authenticate`, 503 when the provider is down).
-   * `true`: it is passed to `next(error)` (with `statusCode`), for apps whose error handler answers it.
+   * `true`: it is passed to `next(error)`, for apps whose error handler answers it: the error's `statusCode` is the
+   * status to answer (it has no `status` of its own), and `WWW-Authenticate` is already set on the response.
    */
   readonly passErrorsToNext?: boolean;
 }
@@ -41,12 +42,12 @@ export function introspectingExpressMiddleware(options: IntrospectingExpressMidd
         next();
         return;
       }
+      if (outcome.wwwAuthenticate) response.setHeader('WWW-Authenticate', outcome.wwwAuthenticate);
       if (options.passErrorsToNext === true) {
         next(outcome.refusal);
         return;
       }
       response.statusCode = outcome.status;
-      if (outcome.wwwAuthenticate) response.setHeader('WWW-Authenticate', outcome.wwwAuthenticate);
       response.setHeader('content-type', 'application/json');
       response.end(JSON.stringify(refusalBody(outcome.status)));
     }, next);

@@ -31,4 +31,5 @@ app.listen(Number(process.env.PORT), '127.0.0.1');
 `,
   }),
   migrated: { file: 'server.js', contains: ["new IntrospectionStrategy({ introspector: tokenIntrospector, name: 'jwt'"] },
+  credentials: { checkedBy: 'verify callback' },
 });

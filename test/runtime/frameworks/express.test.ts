@@ -38,3 +38,16 @@ describeIntrospectingMiddleware({
     return { url: server.url('/orders'), close: server.close };
   },
 });
+
+describeIntrospectingMiddleware({
+  framework: 'Express with passErrorsToNext, answered by Express\'s own final handler',
+  property: 'req.auth',
+  async start(introspector) {
+    const app = express();
+    app.get('/orders', introspectingExpressMiddleware({ introspector, passErrorsToNext: true }), (req, res) => {
+      res.json((req as unknown as { auth: unknown }).auth);
+    });
+    const server = await listen(createServer(app));
+    return { url: server.url('/orders'), close: server.close };
+  },
+});

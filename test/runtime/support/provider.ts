@@ -44,8 +44,9 @@ export interface ProviderHarness {
   setJwksCacheControl(value: string | undefined): void;
   /** While down, every connection is cut without an answer. */
   setDown(down: boolean): void;
-  /** Answer 404 to this exact path (e.g. one discovery document). */
-  blockPath(path: string): void;
+  /** Answer 404 (or `status`) to this exact path (e.g. one discovery document); `unblockPath` serves it again. */
+  blockPath(path: string, status?: number): void;
+  unblockPath(path: string): void;
   /** Starts a new provider object with a new signing key first and the old ones after; the port stays. */
   rotateKeys(key?: JWK): Promise<JWK>;
   clientCredentialsToken(resource: string, scope?: string): Promise<string>;
@@ -134,7 +135,7 @@ export async function startProvider(options: ProviderHarnessOptions = {}): Promi
   const clientKey = await newSigningKey('jwt-client-key');
   const signingKeys: JWK[] = [await newSigningKey('key-1')];
   const requests: string[] = [];
-  const blocked = new Set<string>();
+  const blocked = new Map<string, number>();
   let jwksCacheControl: string | undefined;
   let down = false;
 
@@ -184,8 +185,9 @@ export async function startProvider(options: ProviderHarnessOptions = {}): Promi
       req.socket.destroy();
       return;
     }
-    if (blocked.has(path)) {
-      res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not_found"}');
+    const blockedWith = blocked.get(path);
+    if (blockedWith !== undefined) {
+      res.writeHead(blockedWith, { 'content-type': 'application/json' }).end(blockedWith === 404 ? '{"error":"not_found"}' : '{"error":"server_error"}');
       return;
     }
     const mount = mounts.find((prefix) => path === prefix || path.startsWith(`${prefix}/`) || prefix === '');
@@ -243,8 +245,11 @@ export async function startProvider(options: ProviderHarnessOptions = {}): Promi
     setDown: (value) => {
       down = value;
     },
-    blockPath: (path) => {
-      blocked.add(path);
+    blockPath: (path, status = 404) => {
+      blocked.set(path, status);
+    },
+    unblockPath: (path) => {
+      blocked.delete(path);
     },
     async rotateKeys(prepared) {
       const key = prepared ?? (await newSigningKey(`key-${signingKeys.length + 1}`));

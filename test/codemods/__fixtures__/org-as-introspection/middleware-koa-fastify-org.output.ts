@@ -1,7 +1,6 @@
-import fastifyJwt from '@fastify/jwt';
-import { createTokenIntrospector, introspectingKoaMiddleware } from 'oidc-token-guard';
+import { createTokenIntrospector, introspectingKoaMiddleware, introspectingFastifyJwt } from 'oidc-token-guard';
 // oidc-codemod: review: introspection authenticates a client of the org: set OKTA_CLIENT_SECRET (and OKTA_CLIENT_ID) for it, or switch to private_key_jwt
 const tokenIntrospector = createTokenIntrospector({ issuer: 'https://acme.okta.com', clientId: process.env.OKTA_CLIENT_ID!, clientSecret: process.env.OKTA_CLIENT_SECRET! });
 
 export const koa = introspectingKoaMiddleware({ introspector: tokenIntrospector });
-export const register = (app: { register: Function }) => app.register(fastifyJwt, { secret, verify: { allowedIss: 'https://acme.okta.com' } });
+export const register = (app: { register: Function }) => app.register(introspectingFastifyJwt, { introspector: tokenIntrospector });

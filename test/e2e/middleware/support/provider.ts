@@ -127,13 +127,19 @@ export async function startRotatingProvider(tls: TlsMaterial): Promise<RotatingP
 export const ORG_ISSUER = 'https://acme.okta.com';
 /** Opaque access tokens, which only introspection can check. */
 const ORG_RESOURCE = 'urn:acme:orders';
+/** The same, living one second, for expired tokens. */
+const ORG_SHORT_LIVED_RESOURCE = 'urn:acme:orders:short-lived';
 
 export interface OrgProvider {
   /** `https://127.0.0.1:<port>`, where the app's requests for https://acme.okta.com are routed. */
   readonly origin: string;
+  /** The issuer it names in its discovery document and tokens: ORG_ISSUER unless the options say otherwise. */
+  readonly issuer: string;
   readonly clientId: string;
   readonly clientSecret: string;
   accessToken(): Promise<string>;
+  /** An access token that lives one second: expired once the caller has waited past it. */
+  shortLivedAccessToken(): Promise<string>;
   idToken(): Promise<string>;
   revoke(token: string): Promise<void>;
   close(): Promise<void>;
@@ -143,11 +149,13 @@ export interface OrgProvider {
  * An Okta org authorization server look-alike: issuer https://acme.okta.com, Okta's org routes
  * (/oauth2/v1/token, /oauth2/v1/introspect, /oauth2/v1/revoke, /oauth2/v1/keys), served on 127.0.0.1 over HTTPS.
  */
-export async function startOrgProvider(tls: TlsMaterial): Promise<OrgProvider> {
+export async function startOrgProvider(tls: TlsMaterial, options: { readonly issuer?: (origin: string) => string } = {}): Promise<OrgProvider> {
   const server: Server = createServer({ key: tls.key, cert: tls.cert });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const provider = new Provider(ORG_ISSUER, {
+  // An app that reads its org from the environment is pointed at the provider itself: `issuer: (origin) => origin`.
+  const issuer = options.issuer?.(origin) ?? ORG_ISSUER;
+  const provider = new Provider(issuer, {
     jwks: { keys: [await newSigningKey('org-key')] },
     clients: [
       {
@@ -160,7 +168,13 @@ export async function startOrgProvider(tls: TlsMaterial): Promise<OrgProvider> {
       },
     ],
     routes: { token: '/oauth2/v1/token', introspection: '/oauth2/v1/introspect', revocation: '/oauth2/v1/revoke', jwks: '/oauth2/v1/keys' },
-    ...sharedConfiguration({ introspection: true, resources: { [ORG_RESOURCE]: { scope: 'read write', accessTokenFormat: 'opaque', accessTokenTTL: 300 } } }),
+    ...sharedConfiguration({
+      introspection: true,
+      resources: {
+        [ORG_RESOURCE]: { scope: 'read write', accessTokenFormat: 'opaque', accessTokenTTL: 300 },
+        [ORG_SHORT_LIVED_RESOURCE]: { scope: 'read', accessTokenFormat: 'opaque', accessTokenTTL: 1 },
+      },
+    }),
   });
   registerIdTokenGrant(provider);
   server.on('request', provider.callback());
@@ -168,10 +182,14 @@ export async function startOrgProvider(tls: TlsMaterial): Promise<OrgProvider> {
   const basic = `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`;
   return {
     origin,
+    issuer,
     clientId: CLIENT_ID,
     clientSecret: CLIENT_SECRET,
     async accessToken() {
       return (await postForm(`${origin}/oauth2/v1/token`, { grant_type: 'client_credentials', resource: ORG_RESOURCE, scope: 'read' }, basic, tls.cert)).access_token as string;
+    },
+    async shortLivedAccessToken() {
+      return (await postForm(`${origin}/oauth2/v1/token`, { grant_type: 'client_credentials', resource: ORG_SHORT_LIVED_RESOURCE, scope: 'read' }, basic, tls.cert)).access_token as string;
     },
     async idToken() {
       return (await postForm(`${origin}/oauth2/v1/token`, { grant_type: ID_TOKEN_GRANT }, basic, tls.cert)).id_token as string;

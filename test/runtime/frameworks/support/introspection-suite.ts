@@ -2,7 +2,7 @@
 // introspection endpoint (opaque tokens, revocation, an outage); each framework's test file supplies only its app.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTokenIntrospector, type TokenIntrospector } from '../../../../src/runtime/index.js';
-import { CLIENT_ID, CLIENT_SECRET, OPAQUE_RESOURCE, startProvider, type ProviderHarness } from '../../support/provider.js';
+import { CLIENT_ID, CLIENT_SECRET, OPAQUE_RESOURCE, OTHER_API_AUDIENCE, SHORT_LIVED_RESOURCE, sleep, startProvider, type ProviderHarness } from '../../support/provider.js';
 import type { AppUnderTest } from './key-adapter-suite.js';
 
 export interface IntrospectionSuite {
@@ -71,6 +71,36 @@ export function describeIntrospectingMiddleware(suite: IntrospectionSuite): void
       expect(missing.status).toBe(401);
       expect(missing.challenge).toBe('Bearer');
       expect((await get(app.url, 'Basic dXNlcjpwYXNz')).status).toBe(401);
+    });
+
+    it('refuses with 401 and the challenge a token the endpoint will not introspect (400 unsupported_token_type), an ID token, an expired token', async () => {
+      // oidc-provider answers 400 unsupported_token_type to JWTs, where Okta answers active: false.
+      const expiring = await harness.clientCredentialsToken(SHORT_LIVED_RESOURCE);
+      for (const token of [await harness.clientCredentialsToken(OTHER_API_AUDIENCE), await harness.idToken()]) {
+        const refused = await get(app.url, `Bearer ${token}`);
+        expect(refused.status).toBe(401);
+        expect(refused.challenge).toBe('Bearer error="invalid_token"');
+      }
+      await sleep(3_000);
+      const expired = await get(app.url, `Bearer ${expiring}`);
+      expect(expired.status).toBe(401);
+      expect(expired.challenge).toBe('Bearer error="invalid_token"');
+    });
+
+    it('answers 503 while the introspection endpoint answers 500 or 404, without a challenge', async () => {
+      const token = await harness.clientCredentialsToken(OPAQUE_RESOURCE);
+      const endpoint = `${harness.mountPath}/token/introspection`;
+      try {
+        for (const status of [500, 404]) {
+          harness.blockPath(endpoint, status);
+          const answered = await get(app.url, `Bearer ${token}`);
+          expect(answered.status, `endpoint answering ${status}`).toBe(503);
+          expect(answered.challenge).toBeNull();
+        }
+      } finally {
+        harness.unblockPath(endpoint);
+      }
+      expect((await get(app.url, `Bearer ${token}`)).status).toBe(200);
     });
 
     it('answers 503, not 200 or 401, while the provider cannot be reached', async () => {

@@ -1,0 +1,4 @@
+module.exports = {
+  domain: 'acme.us.auth0.com',
+  apiIdentifier: 'https://orders.acme.com',
+};

@@ -1,0 +1,11 @@
+import { fetchAuthSession } from 'aws-amplify/auth';
+
+export async function listPets() {
+  const { tokens } = await fetchAuthSession();
+  return fetch('/pets', { headers: { Authorization: `Bearer ${tokens?.accessToken?.toString()}` } });
+}
+
+export async function displayName() {
+  const { tokens } = await fetchAuthSession();
+  return String(tokens?.idToken?.payload.email ?? '');
+}
