@@ -12,6 +12,7 @@ import { bindingsRead } from './lib/hoisting.js';
 import { defineTransform, type TransformContext } from './lib/transformer.js';
 import { dropPinnedJwksCache, isPinnedJwksCache } from './lib/middleware/aws-jwt-verify.js';
 import { isMiddlewareKeySite, rewriteMiddlewareKey } from './lib/middleware/index.js';
+import { dropAdapterKeyOption, isAdapterKeyOptionSite } from './lib/keycloak-connect.js';
 import { providerPlanFor } from './lib/provider-discovery.js';
 import { selfIssuedReasonFor } from './lib/self-issued.js';
 import { removeUnused } from './lib/unused.js';
@@ -46,6 +47,13 @@ function rewrite(context: TransformContext): void {
     const site = finding.site;
     if (issuerFactsOf(site.issuer?.value).some((fact) => fact.shape.kind === 'okta-org' && fact.shape.endpoint === undefined)) {
       context.review(finding.node, 'the issuer is an Okta org authorization server, whose access tokens cannot be verified locally: run the org-as-introspection transform');
+      continue;
+    }
+    if (finding.kind === 'material' && isAdapterKeyOptionSite(site)) {
+      // keycloak-connect without realm-public-key fetches the realm's keys itself: no runtime needed.
+      const problem = dropAdapterKeyOption(context, site, replaced);
+      if (problem) context.review(finding.node, problem);
+      else context.rewrote(site.call.node);
       continue;
     }
     if (context.runtimeUnavailable) {
