@@ -105,7 +105,7 @@ export async function check(token: string) {
     expect(reviewOf('src/api.ts').join('\n')).toContain('Cognito app client id');
   });
 
-  it('Keycloak: the realm issuer; the default account audience becomes --audience, or is left for review without it', async () => {
+  it('Keycloak: the realm issuer; the default account audience becomes --audience, or is left for review without it; keycloak-connect loses realm-public-key', async () => {
     const files = {
       'src/api.ts': pinned('{ issuer: \'https://sso.example.com/realms/shop/\', audience: \'orders-api\' }'),
       'src/account.ts': pinned('{ issuer: \'https://sso.example.com/realms/shop\', audience: \'account\' }'),
@@ -115,6 +115,14 @@ export async function check(token: string) {
     expect(api).toEqual({ issuer: 'https://sso.example.com/realms/shop', audience: 'orders-api' });
     expect(without.rewritesOf('src/account.ts')).toBe(0);
     expect(without.reviewOf('src/account.ts').join('\n')).toContain('add an audience mapper');
+
+    // keycloak-connect with a pinned realm key: the option goes, the adapter fetches the realm's keys, no runtime is added.
+    const adapter = await migrate({
+      'src/keycloak.js': `import Keycloak from 'keycloak-connect';\n\nexport const keycloak = new Keycloak({}, { realm: 'shop', 'auth-server-url': 'https://sso.example.com/', 'bearer-only': true, 'realm-public-key': ${JSON.stringify(keys.rsaSpki.replace(/-----[A-Z ]+-----|\n/g, ''))} });\n`,
+    });
+    expect(adapter.rewritesOf('src/keycloak.js')).toBe(1);
+    expect(read(adapter.folder, 'src/keycloak.js')).toBe(`import Keycloak from 'keycloak-connect';\n\nexport const keycloak = new Keycloak({}, { realm: 'shop', 'auth-server-url': 'https://sso.example.com/', 'bearer-only': true });\n`);
+    expect(JSON.parse(read(adapter.folder, 'package.json')).dependencies).toEqual({});
 
     const withAudience = await migrate({ 'src/account.ts': files['src/account.ts'] }, '--audience', 'orders-api');
     const [account] = expectAcceptedByRuntime(read(withAudience.folder, 'src/account.ts'), 1);
