@@ -8,7 +8,10 @@
 //                                 stdout and leaves docs/benchmarks.md alone (< 60 s)
 //
 // Options: --only=lint,oxlint,load,type-aware,runtime,codemod   --lint-runs=N --type-aware-runs=N --runtime-runs=N
-//          --load-runs=N --oxlint-runs=N   --stdout (full run, print instead of writing docs/benchmarks.md)
+//          --load-runs=N --oxlint-runs=N --codemod-runs=N   --stdout (full run, print instead of writing docs/benchmarks.md)
+//          --codemod-files=N --codemod-large-files=N: the sizes of the codemod's writing runs (default 2,000 and
+//          20,000; smoke 60 and 2,000). With --smoke they measure the real sizes without the corpus download:
+//            npm run bench -- --smoke --only=codemod --codemod-files=2000 --codemod-large-files=20000
 //
 // Each measurement is a module in bench/measures/ (run in file-name order) exporting
 // `{ name, title, run(ctx) }`; run() returns `{ markdown, summary: [{ what, ours, baseline, target, verdict }] }`.
@@ -39,6 +42,9 @@ const options = {
   runtimeRuns: numeric('runtime-runs'),
   loadRuns: numeric('load-runs'),
   oxlintRuns: numeric('oxlint-runs'),
+  codemodRuns: numeric('codemod-runs'),
+  codemodFiles: numeric('codemod-files'),
+  codemodLargeFiles: numeric('codemod-large-files'),
 };
 const started = performance.now();
 const log = (message) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
@@ -128,10 +134,11 @@ if (failures.length) {
 }
 
 function summaryTable() {
-  // A smoke run's tiny input says nothing about the targets: show its figures, judge nothing.
+  // A smoke run's tiny input says nothing about the targets: show its figures, judge nothing (but a row
+  // measured at the target's own size, `fullSize`, as --codemod-files asks for).
   const rows = sections
     .flatMap(({ result }) => result.summary ?? [])
-    .map((s) => [s.what, s.ours, s.baseline, s.target, smoke ? `(${s.verdict}; smoke input, not judged)` : `**${s.verdict}**`]);
+    .map((s) => [s.what, s.ours, s.baseline, s.target, smoke && !s.fullSize ? `(${s.verdict}; smoke input, not judged)` : `**${s.verdict}**`]);
   return table(['Measurement', 'eslint-plugin-oidc', 'Baseline (same run)', 'Target', 'Result'], rows);
 }
 

@@ -7,3 +7,11 @@ declare module 'jscodeshift/parser/tsx.js' {
   const parser: () => { parse(code: string): unknown };
   export default parser;
 }
+declare module 'jscodeshift/parser/babylon.js' {
+  const parser: (options: object) => { parse(code: string): unknown };
+  export default parser;
+}
+declare module 'jscodeshift/parser/tsOptions.js' {
+  const options: { readonly plugins: readonly unknown[] } & Record<string, unknown>;
+  export default options;
+}

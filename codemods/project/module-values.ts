@@ -17,11 +17,18 @@ interface ModuleEntry {
   readonly evaluator: ValueEvaluator;
 }
 
+/** Modules kept parsed at once: a run over tens of thousands of files holds a bounded number of trees. */
+export const KEPT_MODULES = 500;
+
 export class ProjectModules {
+  /** Parsed modules, least recently used first; one dropped is parsed again when asked for again. */
   private readonly modules = new Map<string, ModuleEntry | null>();
   private readonly active = new Set<string>();
 
-  constructor(private readonly files: ReadonlySet<string>) {}
+  constructor(
+    private readonly files: ReadonlySet<string>,
+    private readonly kept = KEPT_MODULES,
+  ) {}
 
   /** The oracle a transform of `fromFile` uses. */
   oracleFor(fromFile: string): TypeOracle {
@@ -61,7 +68,11 @@ export class ProjectModules {
 
   private load(path: string): ModuleEntry | undefined {
     const cached = this.modules.get(path);
-    if (cached !== undefined) return cached ?? undefined;
+    if (cached !== undefined) {
+      this.modules.delete(path);
+      this.modules.set(path, cached);
+      return cached ?? undefined;
+    }
     let entry: ModuleEntry | null;
     try {
       const source = readFileSync(path, 'utf8');
@@ -74,6 +85,7 @@ export class ProjectModules {
       entry = null;
     }
     this.modules.set(path, entry);
+    if (this.modules.size > this.kept) this.modules.delete(this.modules.keys().next().value!);
     return entry ?? undefined;
   }
 }

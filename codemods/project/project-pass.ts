@@ -37,18 +37,55 @@ function stateOf(states: Map<string, FileState>, path: string, readText: (path: 
   return state;
 }
 
-/** Files that may import `path`: they name the module's file name and the export. */
-function importersOf(path: string, name: string, allFiles: readonly string[], modules: ProjectModules, textOf: (path: string) => string | undefined): string[] {
-  const stem = basename(path).replace(/\.[^.]+$/, '');
-  // An index module is imported by its folder's name.
-  const stems = stem === 'index' ? [stem, basename(dirname(path))] : [stem];
-  return allFiles.filter((file) => {
-    if (file === path) return false;
-    const text = textOf(file);
-    if (!text || !text.includes(name) || !stems.some((candidate) => text.includes(candidate))) return false;
-    const specifiers = [...text.matchAll(/(?:from\s*|require\(\s*|import\(\s*)['"]([^'"]+)['"]/g)].map((match) => match[1]!);
-    return specifiers.some((specifier) => modules.resolve(file, specifier) === path);
-  });
+/**
+ * Which modules of the run import which, read from one view of the texts (as the run found them, or as
+ * rewritten): each file's specifiers are read and resolved once, not once per function that became async.
+ * The pass itself changes no import, so a view stays true while it runs.
+ */
+class ImportGraph {
+  private importers: Map<string, string[]> | undefined;
+
+  constructor(
+    private readonly allFiles: readonly string[],
+    private readonly modules: ProjectModules,
+    readonly textOf: (path: string) => string | undefined,
+  ) {}
+
+  /** Files that may import `path` under `name`: they import the module and name its file and the export. */
+  importersOf(path: string, name: string): string[] {
+    const stem = basename(path).replace(/\.[^.]+$/, '');
+    // An index module is imported by its folder's name.
+    const stems = stem === 'index' ? [stem, basename(dirname(path))] : [stem];
+    return (this.graph().get(path) ?? []).filter((file) => {
+      const text = this.textOf(file);
+      return text !== undefined && text.includes(name) && stems.some((candidate) => text.includes(candidate));
+    });
+  }
+
+  /** Whether any module of the run imports `path`. */
+  hasImporters(path: string): boolean {
+    return (this.graph().get(path)?.length ?? 0) > 0;
+  }
+
+  private graph(): Map<string, string[]> {
+    if (this.importers) return this.importers;
+    this.importers = new Map();
+    for (const file of this.allFiles) {
+      const text = this.textOf(file);
+      if (!text) continue;
+      const targets = new Set<string>();
+      for (const match of text.matchAll(/(?:from\s*|require\(\s*|import\(\s*)['"]([^'"]+)['"]/g)) {
+        const target = this.modules.resolve(file, match[1]!);
+        if (target !== undefined && target !== file) targets.add(target);
+      }
+      for (const target of targets) {
+        const importers = this.importers.get(target);
+        if (importers) importers.push(file);
+        else this.importers.set(target, [file]);
+      }
+    }
+    return this.importers;
+  }
 }
 
 function newProject(): Project {
@@ -90,15 +127,16 @@ function updateAsyncCallers(states: Map<string, FileState>, allFiles: readonly s
     }
   }
   const textOf = (path: string) => states.get(path)?.text ?? readText(path);
+  const imports = new ImportGraph(allFiles, modules, textOf);
   const visited = new Set<string>();
   while (queue.length > 0) {
     const pending = queue.shift()!;
     const key = `${pending.path}\0${pending.name ?? ''}\0${(pending.commonJsExports ?? []).join(',')}`;
     if (visited.has(key)) continue;
     visited.add(key);
-    const project = newProject();
     const definitionText = textOf(pending.path);
-    if (definitionText === undefined) continue;
+    if (definitionText === undefined || withoutCallers(pending, definitionText, imports)) continue;
+    const project = newProject();
     const definition = project.createSourceFile(pending.path, definitionText, { overwrite: true });
     const nameNode = pending.name ? findFunctionName(definition, pending.name) : undefined;
     // A named function expression assigned to an export (`module.exports = function verify() {}`) is found by its export.
@@ -107,7 +145,7 @@ function updateAsyncCallers(states: Map<string, FileState>, allFiles: readonly s
     if (!nameNode && exportNames.length === 0) continue;
     // CommonJS: every module that requires this one, since the module object may be handed on without naming the export.
     const searched = [pending.name, ...(exportNames.length > 0 ? [''] : [])].filter((name): name is string => name !== undefined);
-    const importers = [...new Set(searched.flatMap((name) => importersOf(pending.path, name, allFiles, modules, textOf)))];
+    const importers = [...new Set(searched.flatMap((name) => imports.importersOf(pending.path, name)))];
     const sources = new Map<string, SourceFile>([[pending.path, definition]]);
     for (const file of importers) {
       const text = textOf(file);
@@ -134,11 +172,25 @@ function updateAsyncCallers(states: Map<string, FileState>, allFiles: readonly s
       const note = state?.review.findIndex((item) => item.reason.startsWith(`${pending.name} became async`)) ?? -1;
       if (state && note >= 0) state.review.splice(note, 1);
     }
-    for (const reference of nameNode.findReferencesAsNodes()) {
+    for (const reference of referencesOf(nameNode)) {
       const call = callOf(reference);
       if (call) awaitCall(call, pending.name!);
     }
   }
+}
+
+/**
+ * A function that no module of the run imports from its module, and that its own module names only where
+ * it declares it, has no call to await (an exported request handler a framework or a serverless platform
+ * calls by its file's name, for one): the pass moves on without parsing anything. The language service
+ * finds references by looking for the name's text too, so the search would find nothing either. A
+ * module-private function takes the full search, which also settles its note.
+ */
+function withoutCallers(pending: PendingAsync, definitionText: string, imports: ImportGraph): boolean {
+  if (pending.name === undefined || (pending.commonJsExports?.length ?? 0) > 0 || (!pending.exported && pending.depth === 0)) return false;
+  if (imports.hasImporters(pending.path)) return false;
+  const mentions = definitionText.match(new RegExp(`(?<![\\w$])${pending.name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'));
+  return (mentions?.length ?? 0) <= 1;
 }
 
 /** Awaits one call of a function that became async, making its own function async in turn (queued) or reporting it. */
@@ -175,6 +227,18 @@ function awaitAsyncCall(call: CallExpression, name: string, pending: PendingAsyn
   call.replaceWithText(parenthesize ? `(await ${call.getText()})` : `await ${call.getText()}`);
   state.rewrites.push({ transform: pending.transform, line });
   state.text = file.getFullText();
+}
+
+/**
+ * Where the name a declaration introduces is used, as nodes, the declaration's own name among them. The
+ * language service's references alone: ts-morph's `findReferencesAsNodes` also describes each definition
+ * (its signature as display text), a third of the time of the search, which the pass never reads.
+ */
+function referencesOf(name: Node): Node[] {
+  const file = name.getSourceFile();
+  const project = file.getProject();
+  const entries = project.getLanguageService().compilerObject.getReferencesAtPosition(file.getFilePath(), name.getStart()) ?? [];
+  return entries.flatMap((entry) => project.getSourceFile(entry.fileName)?.getDescendantAtStartWithWidth(entry.textSpan.start, entry.textSpan.length) ?? []);
 }
 
 function findFunctionName(file: SourceFile, name: string): Identifier | undefined {
@@ -225,10 +289,10 @@ function needsParentheses(call: CallExpression): boolean {
  * elsewhere, and stay (reported).
  */
 function removeUnusedKeyConstants(states: Map<string, FileState>, allFiles: readonly string[], modules: ProjectModules, readText: (path: string) => string | undefined): void {
-  const originalText = (path: string) => states.get(path)?.original ?? readText(path);
-  const currentText = (path: string) => states.get(path)?.text ?? readText(path);
+  const before = new ImportGraph(allFiles, modules, (path: string) => states.get(path)?.original ?? readText(path));
+  const after = new ImportGraph(allFiles, modules, (path: string) => states.get(path)?.text ?? readText(path));
   for (const path of allFiles) {
-    const text = currentText(path);
+    const text = after.textOf(path);
     if (!text || !/-----BEGIN|\bkty\b/.test(text)) continue;
     let constants: string[];
     try {
@@ -238,15 +302,14 @@ function removeUnusedKeyConstants(states: Map<string, FileState>, allFiles: read
       continue;
     }
     for (const name of constants) {
-      const before = importersOf(path, name, allFiles, modules, originalText);
-      const after = importersOf(path, name, allFiles, modules, currentText);
-      if (before.length === 0 || after.length > 0) continue;
+      if (before.importersOf(path, name).length === 0 || after.importersOf(path, name).length > 0) continue;
+      // A constant removed before changed the module's text: this one is looked for in that text.
       const project = newProject();
-      const file = project.createSourceFile(path, text, { overwrite: true });
+      const file = project.createSourceFile(path, after.textOf(path) ?? text, { overwrite: true });
       const declaration = file.getVariableDeclaration(name);
       const statement = declaration?.getVariableStatement();
       // Still read inside its own module: keep it, only the export could go, which is for a person to decide.
-      if (!declaration || !statement || declaration.findReferencesAsNodes().some((node) => node !== declaration.getNameNode())) continue;
+      if (!declaration || !statement || referencesOf(declaration.getNameNode()).some((node) => node !== declaration.getNameNode())) continue;
       const line = statement.getStartLineNumber();
       if (statement.getDeclarations().length === 1) statement.remove();
       else declaration.remove();
@@ -297,6 +360,9 @@ function commonJsExportOf(node: Node): string | undefined {
 /** The names a CommonJS module exports a top-level binding under. */
 function commonJsExportNames(file: SourceFile, localName: string): string[] {
   const names: string[] = [];
+  // Only `exports` and `module.exports` export anything: a module that never names them (an ES module)
+  // is not walked identifier by identifier.
+  if (!file.getFullText().includes('exports')) return names;
   for (const identifier of file.getDescendantsOfKind(SyntaxKind.Identifier)) {
     if (identifier.getText() !== localName) continue;
     const name = commonJsExportOf(identifier);
@@ -362,8 +428,8 @@ function commonJsUses(file: SourceFile, path: string, target: string, exportName
       uses.unfollowed.push({ line: node.getStartLineNumber(), reason: `the module object of ${target.slice(target.lastIndexOf('/') + 1)} is used here in a way this run does not follow: await its calls by hand` });
     }
   };
-  const localUses = (declaration: Node & { findReferencesAsNodes(): Node[] }, each: (node: Node) => void) => {
-    for (const reference of declaration.findReferencesAsNodes()) {
+  const localUses = (declaration: Node, each: (node: Node) => void) => {
+    for (const reference of referencesOf(declaration)) {
       if (reference.getSourceFile() !== file || reference === declaration) continue;
       each(reference);
     }

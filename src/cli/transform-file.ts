@@ -57,6 +57,9 @@ export function createFileTransformer(files: ReadonlySet<string>, transforms: re
   };
   // Tokens the package signs itself, in another module: scanned only when a pinned-key site asks.
   const signing = new ProjectTokenSigning(files);
+  // The text each file settled on: every transform parsed it in the last round, so the check before it is
+  // written need not parse it again (a text the cross-file pass changed after is checked).
+  const settled = new Map<string, string>();
   return {
     modules,
     transform(path, text, options) {
@@ -67,10 +70,14 @@ export function createFileTransformer(files: ReadonlySet<string>, transforms: re
           return signing.of(path);
         },
       };
-      return transformToFixedPoint(path, text, transforms, options, environment, runs);
+      const outcome = transformToFixedPoint(path, text, transforms, options, environment, runs);
+      if (outcome.kind === 'done' && outcome.state.text !== text) settled.set(path, outcome.state.text);
+      return outcome;
     },
     parses(text, path) {
-      parseFile(text, path);
+      const parsed = settled.get(path);
+      settled.delete(path);
+      if (parsed !== text) parseFile(text, path);
     },
   };
 }

@@ -1,0 +1,64 @@
+// Exported key constants that no module of the run uses once the verifications are rewritten are removed by
+// the project pass, each of them, from the text the pass left; a constant still read elsewhere stays.
+import { describe, expect, it } from 'vitest';
+import { parseFile } from '../../../codemods/lib/transformer.js';
+import keys from '../../fixtures/keys.json' with { type: 'json' };
+import { commitAll, json, project, read } from '../../cli/support.js';
+
+const KEYS = `export const OKTA_KEY = ${JSON.stringify(keys.rsaSpki)};
+
+export const PARTNER_KEY = ${JSON.stringify(keys.rsaSpki)};
+
+export const RETRIES = 3;
+`;
+
+const VERIFY = `import jwt from 'jsonwebtoken';
+import { OKTA_KEY, PARTNER_KEY } from './keys';
+
+export function check(token: string) {
+  return jwt.verify(token, OKTA_KEY, { issuer: 'https://acme.okta.com/oauth2/default', audience: 'api://default' });
+}
+
+export function checkPartner(token: string) {
+  return jwt.verify(token, PARTNER_KEY, { issuer: 'https://acme.okta.com/oauth2/partners', audience: 'api://partners' });
+}
+`;
+
+/** Reads a key without verifying anything with it: a use the rewrite leaves in place. */
+const FINGERPRINT = `import { createHash } from 'node:crypto';
+import { PARTNER_KEY } from './keys';
+
+export const partnerKeyId = createHash('sha256').update(PARTNER_KEY).digest('hex').slice(0, 8);
+`;
+
+describe('key constants no module uses any more', () => {
+  it('removes every one of them from a module that exports two, and keeps its other exports', async () => {
+    const folder = project({ 'src/keys.ts': KEYS, 'src/verify.ts': VERIFY });
+    const report = await json(folder, '.');
+    expect(report.code).toBe(0);
+    const keysAfter = read(folder, 'src/keys.ts');
+    expect(keysAfter).not.toContain('OKTA_KEY');
+    expect(keysAfter).not.toContain('PARTNER_KEY');
+    expect(keysAfter).not.toContain('BEGIN PUBLIC KEY');
+    expect(keysAfter).toContain('export const RETRIES = 3;');
+    expect(read(folder, 'src/verify.ts')).not.toMatch(/from '\.\/keys'/);
+    expect(report.files.find((file) => file.path === 'src/keys.ts')?.rewrites).toEqual([
+      { transform: 'jwks-discovery', line: 1 },
+      { transform: 'jwks-discovery', line: 1 },
+    ]);
+    expect(() => parseFile(keysAfter, 'keys.ts')).not.toThrow();
+    commitAll(folder, 'migrated');
+    const again = await json(folder, '.');
+    expect(again.summary.filesChanged).toBe(0);
+  });
+
+  it('keeps a constant another module still reads', async () => {
+    const folder = project({ 'src/keys.ts': KEYS, 'src/verify.ts': VERIFY, 'src/fingerprint.ts': FINGERPRINT });
+    const report = await json(folder, '.');
+    expect(report.code).toBe(0);
+    const keysAfter = read(folder, 'src/keys.ts');
+    expect(keysAfter).not.toContain('OKTA_KEY');
+    expect(keysAfter).toContain(`export const PARTNER_KEY = ${JSON.stringify(keys.rsaSpki)};`);
+    expect(read(folder, 'src/fingerprint.ts')).toBe(FINGERPRINT);
+  });
+});
