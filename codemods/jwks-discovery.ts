@@ -12,6 +12,8 @@ import { bindingsRead } from './lib/hoisting.js';
 import { defineTransform, type TransformContext } from './lib/transformer.js';
 import { dropPinnedJwksCache, isPinnedJwksCache } from './lib/middleware/aws-jwt-verify.js';
 import { isMiddlewareKeySite, rewriteMiddlewareKey } from './lib/middleware/index.js';
+import { dropAdapterKeyOption, isAdapterKeyOptionSite } from './lib/keycloak-connect.js';
+import { providerPlanFor } from './lib/provider-discovery.js';
 import { selfIssuedReasonFor } from './lib/self-issued.js';
 import { removeUnused } from './lib/unused.js';
 import { applyCallRewrite, rewriteVerificationCall } from './lib/verification-rewrites.js';
@@ -47,16 +49,29 @@ function rewrite(context: TransformContext): void {
       context.review(finding.node, 'the issuer is an Okta org authorization server, whose access tokens cannot be verified locally: run the org-as-introspection transform');
       continue;
     }
+    if (finding.kind === 'material' && isAdapterKeyOptionSite(site)) {
+      // keycloak-connect without realm-public-key fetches the realm's keys itself: no runtime needed.
+      const problem = dropAdapterKeyOption(context, site, replaced);
+      if (problem) context.review(finding.node, problem);
+      else context.rewrote(site.call.node);
+      continue;
+    }
     if (context.runtimeUnavailable) {
       context.review(finding.node, context.runtimeUnavailable);
       continue;
     }
     const config = newConfig();
+    // Each provider's discovery: its issuer spelling, Entra's audiences; its own APIs' tokens go to review.
+    const plan = providerPlanFor(context, site, config);
+    if (plan.kind === 'review') {
+      context.review(finding.node, plan.reason);
+      continue;
+    }
     if (isCognitoIssuer(context, site)) {
       // Cognito access tokens carry `token_use` and `client_id` instead of `aud`.
       config.properties.push(['issuer', issuerText(context, site, config)], ['tokenUse', quoted(context.source, 'access')], ['clientId', cognitoClientIdText(context, site, config)]);
     } else {
-      config.properties.push(['issuer', issuerText(context, site, config)], ['audience', audienceText(context, site, config)]);
+      config.properties.push(['issuer', plan.issuer ?? issuerText(context, site, config)], ['audience', plan.audience ?? audienceText(context, site, config)]);
     }
     const algorithms = algorithmsText(context, site);
     if (algorithms) config.properties.push(['algorithms', algorithms]);

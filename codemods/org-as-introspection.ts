@@ -2,9 +2,11 @@
  * org-as-introspection: access tokens of an Okta org authorization server, verified locally, are checked
  * at the org's introspection endpoint instead (`createTokenIntrospector`, which fails closed on inactive
  * tokens); or, with `--to-custom-as`, the verification moves to the org's default custom authorization
- * server (`<org>/oauth2/default`, audience `api://default`).
+ * server (`<org>/oauth2/default`, audience `api://default`). Tokens of other providers' own APIs (Microsoft
+ * Graph, Auth0's /userinfo and Management API), which only the provider may validate, are reported for review.
  */
 import { quoted, replaceNode, textOf } from '../src/analysis/edits.js';
+import { foreignTokenFindings } from '../src/analysis/foreign-tokens.js';
 import { orgServerFindings, type OrgAccessTokenFinding } from '../src/analysis/org-server-use.js';
 import { isClassField, rangeOf, type AstNode } from '../src/analysis/syntax.js';
 import { knownString } from '../src/analysis/values.js';
@@ -14,6 +16,7 @@ import { newConfig, requiredText, type HelperConfig } from './lib/helper-config.
 import { jwksDiscovery } from './jwks-discovery.js';
 import { defineTransform, environmentSetting, type TransformContext } from './lib/transformer.js';
 import { runtimeNamesIn } from './lib/middleware/introspecting.js';
+import { foreignTokenReason } from './lib/provider-discovery.js';
 import { removeUnused } from './lib/unused.js';
 import { applyCallRewrite, rewriteVerificationCall, type CallRewrite } from './lib/verification-rewrites.js';
 
@@ -77,6 +80,15 @@ function rewrite(context: TransformContext): void {
     for (const node of call.rewrite.copied) for (const binding of bindingsRead(context.index, node)) keep.add(binding);
     context.rewrote(finding.site.call.node);
     for (const note of config.notes) context.review(finding.site.call.node, note);
+  }
+
+  // Org servers' tokens are one case of tokens only the provider may validate; the others (Microsoft Graph,
+  // Auth0's /userinfo and Management API) have no introspection to move to: the fix is another token, for
+  // review. Sites with a pinned key are jwks-discovery's, which says the same.
+  for (const finding of foreignTokenFindings(context.analysis)) {
+    const key = finding.site.key?.kind;
+    if (key === 'material' || key === 'file') continue;
+    context.review(finding.node, foreignTokenReason(finding));
   }
 
   if (replaced.length === 0) return;

@@ -9,6 +9,17 @@ import { quote } from './http.js';
 import { checkIssuerUrl, refuseOrgIssuer } from './issuer.js';
 import { checkStringList, MAX_TOKEN_LENGTH } from './options.js';
 import { ACCESS_TOKEN_CLAIMS, ID_TOKEN_ONLY_CLAIMS, TOKEN_USE_CLAIM, TOKEN_USE_CLIENT_CLAIMS, TOKEN_USE_VALUES } from '../knowledge/tokens.js';
+import {
+  audienceClientIdMeansIdToken,
+  audienceFailure,
+  checkIssuerClaim,
+  checkProviderHeader,
+  clientClaimOf,
+  readProviderPolicy,
+  rejectProviderNonAccessToken,
+  type ProviderOptions,
+  type ProviderPolicy,
+} from './provider-policy.js';
 
 /** Asymmetric JWS algorithms only: `none` proves nothing, and an HMAC "verified" with a public key proves nothing either. */
 export const ACCESS_TOKEN_ALGORITHMS = [
@@ -31,8 +42,11 @@ const ACCESS_TOKEN_TYPES = new Set(['at+jwt', 'application/at+jwt', 'jwt', 'appl
 
 const decoder = new TextDecoder();
 /** The options of {@link AccessTokenPolicy}, as both the verifier and the key sources take them. */
-export interface AccessTokenPolicyOptions {
-  /** The issuer, exactly as the discovery document spells it, e.g. `https://acme.okta.com/oauth2/default`. */
+export interface AccessTokenPolicyOptions extends ProviderOptions {
+  /**
+   * The issuer, exactly as the discovery document spells it, e.g. `https://acme.okta.com/oauth2/default`. For a
+   * multi-tenant Entra ID API, the template `https://login.microsoftonline.com/{tenantid}/v2.0`.
+   */
   readonly issuer: string;
   /**
    * The audience of this API (`api://default`); a token must name at least one of these in `aud`. Required,
@@ -64,6 +78,7 @@ export interface AccessTokenPolicy {
   readonly algorithms: readonly string[];
   readonly clockTolerance: number;
   readonly allowHttpForLoopback: boolean;
+  readonly provider: ProviderPolicy;
 }
 
 export function readAccessTokenPolicy(options: AccessTokenPolicyOptions): AccessTokenPolicy {
@@ -84,7 +99,8 @@ export function readAccessTokenPolicy(options: AccessTokenPolicyOptions): Access
     );
   }
   const audiences = options.audience === undefined ? undefined : checkStringList(options.audience, 'audience', true);
-  if (audiences && clientIds?.some((clientId) => audiences.includes(clientId))) {
+  const provider = readProviderPolicy(options, issuer, audiences);
+  if (audiences && audienceClientIdMeansIdToken(provider) && clientIds?.some((clientId) => audiences.includes(clientId))) {
     // Tokens whose audience is the client are ID tokens; an API configured that way accepts only those.
     throw new ConfigurationError(
       'invalid_option',
@@ -96,39 +112,37 @@ export function readAccessTokenPolicy(options: AccessTokenPolicyOptions): Access
   if (typeof clockTolerance !== 'number' || !Number.isFinite(clockTolerance) || clockTolerance < 0 || clockTolerance > 300) {
     throw new ConfigurationError('invalid_option', 'clockTolerance must be a number of seconds from 0 to 300');
   }
-  return { issuer, audiences, clientIds, tokenUse, algorithms, clockTolerance, allowHttpForLoopback };
+  return { issuer, audiences, clientIds, tokenUse, algorithms, clockTolerance, allowHttpForLoopback, provider };
 }
 
 /** Every claim check, in the order the docs list them; `claims` are those of a token whose signature verified (or will be verified over these same bytes). */
 export function checkAccessTokenClaims(claims: Record<string, unknown>, policy: AccessTokenPolicy, now = Math.floor(Date.now() / 1000)): void {
-  const { issuer, audiences, clientIds, tokenUse, clockTolerance } = policy;
-  if (typeof claims.iss !== 'string') throw missing('iss');
-  if (claims.iss !== issuer) {
-    throw new TokenValidationError('issuer_mismatch', `iss ${quote(claims.iss)} is not the configured issuer ${quote(issuer)}`, 'iss');
-  }
+  const { issuer, audiences, clientIds, tokenUse, clockTolerance, provider } = policy;
+  checkIssuerClaim(claims, issuer, provider);
   // Cognito access tokens have no aud; without a configured audience, an absent aud is not a failure.
-  const aud = audiences === undefined && claims.aud === undefined ? [] : readAudience(claims);
-  rejectIdToken(claims, aud, clientIds);
+  const aud = audiences === undefined && claims.aud === undefined ? [] : readAudience(claims, policy);
+  rejectIdToken(claims, aud, audienceClientIdMeansIdToken(provider) ? clientIds : undefined);
+  rejectProviderNonAccessToken(claims, provider);
   if (tokenUse !== undefined) checkTokenUseClaim(claims, tokenUse);
-  if (audiences && !aud.some((value) => audiences.includes(value))) {
-    throw new TokenValidationError('audience_mismatch', `aud ${quote(claims.aud)} does not include the configured audience ${quote(audiences)}`, 'aud');
-  }
+  if (audiences && !aud.some((value) => audiences.includes(value))) throw audienceFailure(aud, audiences, provider, claims.aud);
   checkTimes(claims, now, clockTolerance);
   if (clientIds && tokenUse !== undefined) {
     // As aws-jwt-verify: a Cognito access token names its client in client_id (it has no cid).
     const claim = TOKEN_USE_CLIENT_CLAIMS[tokenUse]!;
     const clientId = claims[claim];
-    if (typeof clientId !== 'string') throw missing(claim);
+    if (typeof clientId !== 'string') {
+      throw new TokenValidationError('missing_claim', `the token has no ${claim} claim: Cognito access tokens name their app client in ${claim}`, claim);
+    }
     if (!clientIds.includes(clientId)) {
-      throw new TokenValidationError('client_id_mismatch', `${claim} ${quote(clientId)} is not one of the configured client ids`, claim);
+      throw new TokenValidationError('client_id_mismatch', `${claim} ${quote(clientId)} is not one of the configured app clients ${quote(clientIds)}`, claim);
     }
   } else if (clientIds) {
-    // Okta names the client in `cid`, RFC 9068 in `client_id`; a token carrying `cid` is judged by it alone.
-    const clientId = claims.cid !== undefined ? claims.cid : claims.client_id;
-    const claim = claims.cid !== undefined ? 'cid' : 'client_id';
-    if (typeof clientId !== 'string') throw missing('cid');
-    if (!clientIds.includes(clientId)) {
-      throw new TokenValidationError('client_id_mismatch', `${claim} ${quote(clientId)} is not one of the configured client ids`, claim);
+    // Each provider names the client in its own claim (Okta `cid`, else RFC 9068 `client_id`; Auth0 and
+    // Keycloak `azp`; Entra `azp` in v2 tokens, `appid` in v1); the first one present is judged.
+    const { claim, value } = clientClaimOf(claims, provider);
+    if (typeof value !== 'string') throw missing(claim);
+    if (!clientIds.includes(value)) {
+      throw new TokenValidationError('client_id_mismatch', `${claim} ${quote(value)} is not one of the configured client ids`, claim);
     }
   }
 }
@@ -145,9 +159,15 @@ function checkTokenUse(value: unknown): 'access' | undefined {
 /** With `tokenUse`, the token must say it is of that use; the ID-token case was refused before. */
 function checkTokenUseClaim(claims: Record<string, unknown>, tokenUse: 'access'): void {
   const value = claims[TOKEN_USE_CLAIM];
-  if (value === undefined) throw missing(TOKEN_USE_CLAIM);
+  if (value === undefined) {
+    throw new TokenValidationError(
+      'missing_claim',
+      `the token has no ${TOKEN_USE_CLAIM} claim, which every Cognito user-pool token carries: it is not a token of this user pool's`,
+      TOKEN_USE_CLAIM,
+    );
+  }
   if (value !== TOKEN_USE_VALUES[tokenUse]) {
-    throw new TokenValidationError('not_an_access_token', `${TOKEN_USE_CLAIM} ${quote(value)} is not ${quote(TOKEN_USE_VALUES[tokenUse])}`, TOKEN_USE_CLAIM);
+    throw new TokenValidationError('not_an_access_token', `${TOKEN_USE_CLAIM} ${quote(value)} is not ${quote(TOKEN_USE_VALUES[tokenUse])}: only access tokens are accepted`, TOKEN_USE_CLAIM);
   }
 }
 
@@ -195,6 +215,7 @@ export function readHeader(token: unknown, algorithms: readonly string[]): Check
 /** The header checks of {@link readHeader}, for a header a library has already decoded. */
 export function checkHeader(header: { readonly alg?: unknown; readonly kid?: unknown; readonly typ?: unknown }, algorithms: readonly string[]): CheckedHeader {
   if (typeof header !== 'object' || header === null) throw new TokenValidationError('malformed', 'the token has no JOSE header');
+  checkProviderHeader(header);
   const { alg, kid, typ } = header;
   if (typeof alg !== 'string' || !algorithms.includes(alg)) {
     throw new TokenValidationError('alg_not_allowed', `alg ${quote(alg)} is not one of the accepted algorithms ${algorithms.join(', ')}`, 'alg');
@@ -234,10 +255,18 @@ function missing(claim: string): TokenValidationError {
   return new TokenValidationError('missing_claim', `the token has no ${claim} claim of the expected type`, claim);
 }
 
-function readAudience(claims: Record<string, unknown>): readonly string[] {
+function readAudience(claims: Record<string, unknown>, policy: AccessTokenPolicy): readonly string[] {
   const { aud } = claims;
   if (typeof aud === 'string') return [aud];
   if (Array.isArray(aud) && aud.length > 0 && aud.every((value) => typeof value === 'string')) return aud as string[];
+  if (aud === undefined && claims[TOKEN_USE_CLAIM] === TOKEN_USE_VALUES.access && policy.tokenUse === undefined) {
+    // A Cognito access token: checked by audience, it can only fail; its app client is what ties it to the API.
+    throw new TokenValidationError(
+      'missing_claim',
+      'the token has no aud and says token_use: "access", as AWS Cognito access tokens do: configure tokenUse: \'access\' and clientId (the app client ids) instead of audience',
+      'aud',
+    );
+  }
   throw missing('aud');
 }
 
@@ -246,18 +275,19 @@ function readAudience(claims: Record<string, unknown>): readonly string[] {
  * that accepted one would let any web app's login (or a token leaked from a browser) call it.
  */
 function rejectIdToken(claims: Record<string, unknown>, aud: readonly string[], clientIds: readonly string[] | undefined): void {
+  // Cognito says which kind of token it is: that reason first, as the most precise.
+  if (claims[TOKEN_USE_CLAIM] === TOKEN_USE_VALUES.id) {
+    throw new TokenValidationError(
+      'id_token',
+      `the token says ${TOKEN_USE_CLAIM}: ${quote(TOKEN_USE_VALUES.id)}: it is a Cognito ID token; send the access token of the same sign-in (token_use: "access")`,
+      TOKEN_USE_CLAIM,
+    );
+  }
   if (clientIds && aud.some((value) => clientIds.includes(value))) {
     throw new TokenValidationError(
       'id_token',
       'the token\'s audience is the client id, as in an ID token; send an access token issued for this API',
       'aud',
-    );
-  }
-  if (claims[TOKEN_USE_CLAIM] === TOKEN_USE_VALUES.id) {
-    throw new TokenValidationError(
-      'id_token',
-      `the token says ${TOKEN_USE_CLAIM}: ${quote(TOKEN_USE_VALUES.id)}: it is an ID token; send an access token issued for this API`,
-      TOKEN_USE_CLAIM,
     );
   }
   const idOnly = ID_TOKEN_ONLY_CLAIMS.filter((claim) => claims[claim] !== undefined);

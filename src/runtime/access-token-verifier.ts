@@ -30,6 +30,12 @@ export interface AccessTokenClaims extends JWTPayload {
   readonly scope?: string;
   /** Okta: the user's id. */
   readonly uid?: string;
+  /** Auth0, Keycloak, Entra ID v2: the client the token was issued to. */
+  readonly azp?: string;
+  /** Entra ID: the tenant. */
+  readonly tid?: string;
+  /** Entra ID: application roles (tokens of daemon apps carry these instead of `scp`). */
+  readonly roles?: string[];
 }
 
 export interface AccessTokenVerifierStats {
@@ -54,7 +60,7 @@ export interface AccessTokenVerifier {
 export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): AccessTokenVerifier {
   const policy = readAccessTokenPolicy(options);
   const { issuer, algorithms } = policy;
-  const keySet = new IssuerKeySet(issuer, policy.allowHttpForLoopback, options);
+  const keySet = new IssuerKeySet(issuer, policy.allowHttpForLoopback, options, policy.provider.discoveryUrls);
 
   async function verify(token: string): Promise<AccessTokenClaims> {
     const header = readHeader(token, algorithms);

@@ -17,6 +17,8 @@ export interface DiscoveryOptions {
   readonly timeoutMs: number;
   /** After a failed discovery, callers get the same error for this long instead of a new request each. */
   readonly failureBackoffMs: number;
+  /** The documents to try, when not those below the issuer (Entra ID multi-tenant and v1 issuers). */
+  readonly urls?: readonly string[];
 }
 
 export class IssuerMetadataResolver {
@@ -53,7 +55,7 @@ export class IssuerMetadataResolver {
   async #discover(): Promise<AuthorizationServerMetadata> {
     const { issuer } = this.options;
     const misses: string[] = [];
-    for (const url of discoveryUrls(issuer)) {
+    for (const url of this.options.urls ?? discoveryUrls(issuer)) {
       this.fetches += 1;
       let response;
       try {

@@ -24,6 +24,13 @@ export type TokenValidationErrorCode =
   /** The signature does not verify with the issuer's key. */
   | 'signature_invalid'
   | 'issuer_mismatch'
+  /** Entra ID: the token's `tid` is not one of the accepted tenants. */
+  | 'tenant_mismatch'
+  /**
+   * A token for the provider's own API (Microsoft Graph, Auth0's /userinfo or Management API), which only the
+   * provider may validate: the client must request a token for this API.
+   */
+  | 'foreign_token'
   /** An ID token presented where an access token is expected. */
   | 'id_token'
   | 'audience_mismatch'

@@ -35,6 +35,7 @@ export {
 } from './errors.js';
 export type { Fetch } from './http.js';
 export type { AccessTokenPolicyOptions } from './access-token-policy.js';
+export type { ProviderOptions, TokenProvider } from './provider-policy.js';
 export type { IssuerKeySetOptions, IssuerKeySetStats } from './issuer-key-set.js';
 export {
   createIssuerKeySource,

@@ -37,6 +37,8 @@ export class IssuerKeySet {
     private readonly issuer: string,
     private readonly allowHttpForLoopback: boolean,
     options: IssuerKeySetOptions,
+    /** Where to discover the issuer's metadata, when not below the issuer (see ProviderPolicy.discoveryUrls). */
+    discoveryUrls?: readonly string[],
   ) {
     const fetch = checkFetch(options.fetch);
     const timeoutMs = checkDuration(options.timeoutMs, 'timeoutMs', DEFAULT_TIMEOUT_MS);
@@ -49,7 +51,7 @@ export class IssuerKeySet {
       defaultMaxAgeMs: checkDuration(options.jwksDefaultMaxAgeMs, 'jwksDefaultMaxAgeMs', 600_000),
       maxAgeCapMs: checkDuration(options.jwksMaxAgeCapMs, 'jwksMaxAgeCapMs', 86_400_000),
     };
-    this.#discovery = new IssuerMetadataResolver({ issuer, fetch, timeoutMs, failureBackoffMs });
+    this.#discovery = new IssuerMetadataResolver({ issuer, fetch, timeoutMs, failureBackoffMs, ...(discoveryUrls ? { urls: discoveryUrls } : {}) });
   }
 
   /** The key that verifies a token with this `alg` and `kid`; see {@link RemoteKeySet.getKey}. */

@@ -76,7 +76,7 @@ export function createIssuerKeySource(options: IssuerKeySourceOptions): IssuerKe
   const policy = readAccessTokenPolicy(options);
   const { issuer } = policy;
   const algorithms = policy.algorithms as readonly AccessTokenAlgorithm[];
-  const keySet = new IssuerKeySet(issuer, policy.allowHttpForLoopback, options);
+  const keySet = new IssuerKeySet(issuer, policy.allowHttpForLoopback, options, policy.provider.discoveryUrls);
   // The key set imports each key once per algorithm, so the CryptoKey identifies the key; forms live as long as it does.
   const forms = new WeakMap<CryptoKey, KeyForms>();
 

@@ -41,9 +41,8 @@ export function bundleRuntimeSource(entryPath: string): string {
     for (const declaration of file.getImportDeclarations()) {
       const specifier = declaration.getModuleSpecifierValue();
       if (specifier.startsWith('.')) {
-        for (const named of declaration.getNamedImports()) {
-          if (named.getAliasNode()) throw new Error(`${file.getFilePath()}: a relative import with an alias (${named.getText()}) is not supported`);
-        }
+        // One scope: an alias becomes the imported name again (renamed below with the declaration if it collides).
+        for (const named of declaration.getNamedImports()) if (named.getAliasNode()) named.removeAliasWithRename();
         if (declaration.getNamespaceImport() || declaration.getDefaultImport()) throw new Error(`${file.getFilePath()}: only named relative imports are supported`);
         continue;
       }
@@ -68,7 +67,7 @@ export function bundleRuntimeSource(entryPath: string): string {
     for (const statement of file.getStatements()) {
       for (const nameNode of declaredNames(statement)) {
         const name = nameNode.getText();
-        if (declared.has(name)) nameNode.rename(`${name}_${stem}`);
+        if (declared.has(name)) nameNode.rename(`${name}_${stem}`, { usePrefixAndSuffixText: true });
         declared.add(nameNode.getText());
       }
     }
