@@ -301,11 +301,20 @@ function removeUnusedKeyConstants(states: Map<string, FileState>, allFiles: read
     } catch {
       continue;
     }
+    // `export default KEY;` exports it as the module itself: a default import may name it anything, so any
+    // importer of the module counts for that export.
+    const exportedAsDefault = (name: string) => new RegExp(`^export default ${name};?$`, 'm').test(after.textOf(path) ?? text);
     for (const name of constants) {
-      if (before.importersOf(path, name).length === 0 || after.importersOf(path, name).length > 0) continue;
+      const asDefault = exportedAsDefault(name);
+      const importedBefore = before.importersOf(path, name).length > 0 || (asDefault && before.hasImporters(path));
+      const importedAfter = after.importersOf(path, name).length > 0 || (asDefault && after.hasImporters(path));
+      if (!importedBefore || importedAfter) continue;
       // A constant removed before changed the module's text: this one is looked for in that text.
       const project = newProject();
       const file = project.createSourceFile(path, after.textOf(path) ?? text, { overwrite: true });
+      for (const assignment of file.getExportAssignments()) {
+        if (!assignment.isExportEquals() && assignment.getExpression().getText() === name) assignment.remove();
+      }
       const declaration = file.getVariableDeclaration(name);
       const statement = declaration?.getVariableStatement();
       // Still read inside its own module: keep it, only the export could go, which is for a person to decide.

@@ -61,4 +61,46 @@ describe('key constants no module uses any more', () => {
     expect(keysAfter).toContain(`export const PARTNER_KEY = ${JSON.stringify(keys.rsaSpki)};`);
     expect(read(folder, 'src/fingerprint.ts')).toBe(FINGERPRINT);
   });
+
+  it('removes a key set exported as the module\'s default once its one importer no longer uses it', async () => {
+    const jwks = `// Pasted from the issuer's jwks_uri.
+const ISSUER_JWKS = { keys: [${JSON.stringify(keys.rsaJwk)}] };
+
+export default ISSUER_JWKS;
+`;
+    const verify = `import { createLocalJWKSet, jwtVerify } from 'jose';
+import ISSUER_JWKS from './issuer-jwks';
+
+const localKeys = createLocalJWKSet(ISSUER_JWKS);
+
+export async function check(token: string) {
+  const { payload } = await jwtVerify(token, localKeys, { issuer: 'https://acme.okta.com/oauth2/default', audience: 'api://default' });
+  return payload;
+}
+`;
+    const folder = project({ 'src/issuer-jwks.ts': jwks, 'src/verify.ts': verify });
+    const report = await json(folder, '.');
+    expect(report.code).toBe(0);
+    const after = read(folder, 'src/issuer-jwks.ts');
+    expect(after).not.toContain('ISSUER_JWKS');
+    expect(after).not.toContain('kty');
+    expect(read(folder, 'src/verify.ts')).not.toContain('./issuer-jwks');
+    expect(() => parseFile(after, 'issuer-jwks.ts')).not.toThrow();
+    commitAll(folder, 'migrated');
+    expect((await json(folder, '.')).summary.filesChanged).toBe(0);
+  });
+
+  it('keeps a key set exported as default while a module still imports it', async () => {
+    const jwks = `const ISSUER_JWKS = { keys: [${JSON.stringify(keys.rsaJwk)}] };
+
+export default ISSUER_JWKS;
+`;
+    const thumbprint = `import ISSUER_JWKS from './issuer-jwks';
+
+export const keyIds = ISSUER_JWKS.keys.map((key) => key.kty);
+`;
+    const folder = project({ 'src/issuer-jwks.ts': jwks, 'src/thumbprint.ts': thumbprint });
+    await json(folder, '.');
+    expect(read(folder, 'src/issuer-jwks.ts')).toBe(jwks);
+  });
 });
