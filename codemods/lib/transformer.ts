@@ -42,6 +42,8 @@ export interface ReviewNote {
   readonly transform: TransformName;
   readonly line: number;
   readonly reason: string;
+  /** The transform that finishes what the note asks for: a run that also applies it drops the note. */
+  readonly settledBy?: TransformName;
 }
 
 /** A function the rewrite made async: its callers must now await it. */
@@ -75,7 +77,7 @@ export interface TransformContext {
   readonly runtimeUnavailable: string | undefined;
   edit(...edits: TextEdit[]): void;
   rewrote(node: AstNode): void;
-  review(node: AstNode, reason: string): void;
+  review(node: AstNode, reason: string, settledBy?: TransformName): void;
   madeAsync(change: AsyncChange): void;
   /**
    * Asks another transform to finish what this one started, on this one's output, in the same run: an ID
@@ -210,7 +212,7 @@ export function runRewrite(
     runtimeUnavailable: environment.targetNode?.tooOld ? runtimeNeedsNewerNode(environment.targetNode.tooOld) : undefined,
     edit: (...more) => edits.push(...more),
     rewrote: (node) => rewrites.push({ transform, line: startOf(node).line }),
-    review: (node, reason) => review.push({ transform, line: startOf(node).line, reason }),
+    review: (node, reason, settledBy) => review.push({ transform, line: startOf(node).line, reason, ...(settledBy ? { settledBy } : {}) }),
     madeAsync: (change) => madeAsync.push(change),
     handOff: (to, node, required) => handOffs.push({ transform: to, line: startOf(node).line, required }),
   };

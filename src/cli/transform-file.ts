@@ -137,11 +137,14 @@ export function transformToFixedPoint(
   }
   const seen = new Set<string>();
   const review = [...state.review, ...transforms.flatMap((name) => lastLook.get(name) ?? [])].filter((note) => {
+    // Every transform of the run saw the final text: what one of them finishes is no longer for a person
+    // (and if it could not, its own last look says why).
+    if (note.settledBy && transforms.includes(note.settledBy)) return false;
     const key = `${note.transform}\0${note.line}\0${note.reason}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
-  state.review.splice(0, state.review.length, ...review);
+  state.review.splice(0, state.review.length, ...review.map(({ settledBy: _settled, ...note }) => note));
   return { kind: 'done', state };
 }

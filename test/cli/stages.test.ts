@@ -54,6 +54,19 @@ describe('per-file fixed point', () => {
     expect(again.kind === 'done' && again.state.rewrites).toEqual([]);
   });
 
+  it('drops a note asking for a transform that the same run applies, and keeps it when that transform is not in the run', () => {
+    const source = readFileSync(new URL('../codemods/__fixtures__/jwks-discovery/middleware-passport-jwt-client-id-audience.input.ts', import.meta.url), 'utf8');
+    const stillNames = "the middleware's own audience option still names the client id";
+    const all = transformToFixedPoint('/p/src/passport.ts', source, ['jwks-discovery', 'org-as-introspection', 'id-token-to-access-token'], options, {});
+    expect(all.kind).toBe('done');
+    if (all.kind !== 'done') return;
+    expect(all.state.text).not.toContain("audience: '0oa1b2c3d4e5f6g7h8i9'");
+    expect(all.state.review.map((note) => note.reason).join('\n')).not.toContain(stillNames);
+    expect(all.state.review.every((note) => !('settledBy' in note))).toBe(true);
+    const alone = transformToFixedPoint('/p/src/passport.ts', source, ['jwks-discovery'], options, {});
+    expect(alone.kind === 'done' && alone.state.review.map((note) => note.reason).join('\n')).toContain(stillNames);
+  });
+
   it('a file that does not settle within the bound is skipped, not returned half-way', () => {
     let calls = 0;
     // A transform that always appends: it never settles.

@@ -45,11 +45,11 @@ const ADAPTER = '\u0000adapter\u0000';
 export function rewriteMiddlewareKey(context: TransformContext, site: VerificationSite, config: HelperConfig, helpers: HelperInstances, sink: RewriteSink): void {
   const library = byApi.get(site.api.id);
   if (!library) return;
-  const notes: string[] = [];
-  if (clientIdInAudience(site.audience?.value)) {
-    // The key source already checks the API's audience (audienceText); the middleware's own option still names the client.
-    notes.push("the middleware's own audience option still names the client id: run the id-token-to-access-token transform (or set it by hand) so that it checks the key source's audience");
-  }
+  // The key source already checks the API's audience (audienceText); the middleware's own option still names the
+  // client, which id-token-to-access-token rewrites: a run that applies it too drops this note.
+  const clientIdNote = clientIdInAudience(site.audience?.value)
+    ? "the middleware's own audience option still names the client id: run the id-token-to-access-token transform (or set it by hand) so that it checks the key source's audience"
+    : undefined;
   const property = (name: string) => config.properties.find(([key]) => key === name)?.[1];
   const settings = {
     issuer: property('issuer')!,
@@ -77,5 +77,7 @@ export function rewriteMiddlewareKey(context: TransformContext, site: Verificati
   for (const binding of config.reads) sink.keep.add(binding);
   context.rewrote(site.call.node);
   for (const change of edit.madeAsync ?? []) context.madeAsync(change);
-  for (const note of [...config.notes, ...notes, ...edit.notes]) context.review(site.call.node, note);
+  for (const note of config.notes) context.review(site.call.node, note);
+  if (clientIdNote) context.review(site.call.node, clientIdNote, 'id-token-to-access-token');
+  for (const note of edit.notes) context.review(site.call.node, note);
 }
