@@ -12,7 +12,10 @@ import { orgAsIntrospection } from './org-as-introspection.js';
 
 function rewrite(context: TransformContext): void {
   const audience = context.options.audience ?? DEFAULT_CUSTOM_AS_AUDIENCE;
-  for (const finding of idTokenFindings(context.analysis, context.tokens, context.source, { audience, applyAll: true })) {
+  // Switches of several bearer values can share a source (one `const idToken` sent twice): each edit is made once.
+  const made = new Set<string>();
+  const clientAudience = context.options.audience;
+  for (const finding of idTokenFindings(context.analysis, context.tokens, context.source, { audience, applyAll: true, ...(clientAudience ? { clientAudience } : {}) })) {
     if (finding.kind === 'id-token-verifier-option' || finding.kind === 'id-token-claim-check') {
       context.review(finding.node, reasonLeftAlone(finding.kind));
       continue;
@@ -27,10 +30,11 @@ function rewrite(context: TransformContext): void {
       continue;
     }
     if (!edit) {
-      context.review(finding.node, reasonLeftAlone(finding.kind));
+      context.review(finding.node, (finding.kind === 'id-token-sent' ? finding.leftAlone : undefined) ?? reasonLeftAlone(finding.kind));
       continue;
     }
-    context.edit(...edit.edits);
+    context.edit(...edit.edits.filter((one) => !made.has(`${one.range[0]}:${one.range[1]}:${one.text}`) && !!made.add(`${one.range[0]}:${one.range[1]}:${one.text}`)));
+    for (const note of edit.notes ?? []) context.review(finding.node, note);
     context.rewrote(finding.node);
     if (finding.kind !== 'id-token-sent') {
       // Access tokens of an org server cannot be verified locally: org-as-introspection finishes the rewrite.

@@ -8,9 +8,9 @@ import { providerProfile, tokenKindClaims, type ProviderId } from '../knowledge/
 import { clientIdInAudience } from './client-ids.js';
 import { quoted, replaceNode, textOf, type TextEdit } from './edits.js';
 import { isCognitoUserPool, isDefaultCustomServer } from './issuer-facts.js';
-import type { FileIndex } from './file-index.js';
 import { siteProvider } from './site-providers.js';
-import { isCallExpression, isFunction, isIdentifier, isMemberExpression, memberName, rangeOf, stringLiteralValue, unwrap, walkNodes, type AstNode } from './syntax.js';
+import { isCallExpression, isFunction, isMemberExpression, memberName, stringLiteralValue, unwrap, walkNodes, type AstNode } from './syntax.js';
+import { sendAccessTokenSwitch } from './access-token-switch.js';
 import { isRequestToken, type TokenOrigin, type TokenSourceAnalysis } from './token-sources.js';
 import { knownString, type StaticValue } from './values.js';
 import type { SlotFact, VerificationAnalysis, VerificationSite } from './verify-sites.js';
@@ -24,6 +24,8 @@ export interface AccessTokenEdit {
   readonly audienceFromConfiguration?: boolean;
   /** A readable form of the replacement, for messages. */
   readonly replacement: string;
+  /** What a person should still check after the edit (an audience taken from where the client is created). */
+  readonly notes?: readonly string[];
 }
 
 export type IdTokenFinding =
@@ -36,7 +38,7 @@ export type IdTokenFinding =
    */
   | { readonly kind: 'client-id-audience'; readonly node: AstNode; readonly site: VerificationSite; readonly provider?: ProviderId; readonly audience: string; readonly cognito: boolean; readonly toAccessToken?: AccessTokenEdit }
   /** `Authorization: Bearer <ID token>` built by a client; `node` is the token expression. */
-  | { readonly kind: 'id-token-sent'; readonly node: AstNode; readonly origin: TokenOrigin; readonly provider?: ProviderId; readonly toAccessToken?: AccessTokenEdit }
+  | { readonly kind: 'id-token-sent'; readonly node: AstNode; readonly origin: TokenOrigin; readonly provider?: ProviderId; readonly toAccessToken?: AccessTokenEdit; readonly leftAlone?: string }
   /** A verifier told to accept ID tokens (`tokenUse: 'id'`) checks request tokens; `node` is the option's value. */
   | { readonly kind: 'id-token-verifier-option'; readonly node: AstNode; readonly site: VerificationSite; readonly provider?: ProviderId; readonly option: string; readonly value: string }
   /** A check that lets only ID tokens through (`payload.typ !== 'ID'` with Keycloak), where request tokens are verified. */
@@ -53,6 +55,11 @@ export interface IdTokenFindingOptions {
    * switched code named can then be switched with it.
    */
   readonly applyAll?: boolean;
+  /**
+   * The API's audience as a person gave it (`--audience`), for the token requests of clients (Auth0's audience,
+   * MSAL's scopes); never a default, unlike `audience`.
+   */
+  readonly clientAudience?: string;
 }
 
 export function idTokenFindings(
@@ -103,12 +110,19 @@ export function idTokenFindings(
     }
   }
 
-  const sent = tokens.bearerHeaderValues().filter((header) => 'tokenType' in header.origin && header.origin.tokenType === 'id');
-  const switching = options.applyAll ? sent.map((header) => header.origin.node) : undefined;
+  const bearerValues = tokens.bearerHeaderValues();
+  const bearerTokens = bearerValues.map((header) => header.token);
+  const sent = bearerValues.filter((header) => 'tokenType' in header.origin && header.origin.tokenType === 'id');
+  const switchOptions = options.clientAudience ? { audience: options.clientAudience } : {};
+  const switchOf = (header: (typeof sent)[number], typeNamesSwitchedElsewhere?: readonly AstNode[]) =>
+    sendAccessTokenSwitch(header.token, header.origin, source, tokens, bearerTokens, { ...switchOptions, ...(typeNamesSwitchedElsewhere ? { typeNamesSwitchedElsewhere } : {}) });
+  // Applied together, the switches decide together whether an IDToken import is still named.
+  const elsewhere = options.applyAll ? sent.flatMap((header) => { const first = switchOf(header); return 'edits' in first ? first.typeNames : []; }) : undefined;
   for (const header of sent) {
-    const toAccessToken = sendAccessTokenEdit(header.token, header.origin, source, tokens.resolver.index, switching);
+    const switched = switchOf(header, elsewhere);
+    const toAccessToken: AccessTokenEdit | undefined = 'edits' in switched ? { edits: switched.edits, replacement: switched.replacement, ...(switched.notes.length > 0 ? { notes: switched.notes } : {}) } : undefined;
     const provider = header.origin.kind === 'sdk' ? header.origin.provider : undefined;
-    add({ kind: 'id-token-sent', node: header.token, origin: header.origin, ...(provider ? { provider } : {}), ...(toAccessToken ? { toAccessToken } : {}) });
+    add({ kind: 'id-token-sent', node: header.token, origin: header.origin, ...(provider ? { provider } : {}), ...(toAccessToken ? { toAccessToken } : { leftAlone: (switched as { reason: string }).reason }) });
   }
 
   if (checksRequestTokens && analysis) for (const finding of idTokenClaimChecks(analysis.resolver.index.program, source)) add(finding);
@@ -222,84 +236,4 @@ function apiAudienceEdit(site: VerificationSite, slot: SlotFact, source: string,
   if (!known.audience || knownString(slot.value) === known.audience) return undefined;
   const replacement = quoted(source, known.audience);
   return { edits: [replaceNode(slot.node, replacement)], replacement, ...known };
-}
-
-/** `getIdToken()` -> `getAccessToken()`, `x.idToken.idToken` -> `x.accessToken.accessToken`, `get('idToken')` -> `get('accessToken')`. */
-function sendAccessTokenEdit(token: AstNode, origin: TokenOrigin, source: string, index: FileIndex, switching: readonly AstNode[] | undefined): AccessTokenEdit | undefined {
-  if (origin.kind !== 'sdk' || origin.node !== unwrap(token)) return undefined;
-  const node = origin.node;
-  const original = textOf(source, node);
-  let replacement: string | undefined;
-  const more: TextEdit[] = [];
-  if (isCallExpression(node)) {
-    const callee = unwrap(node.callee as AstNode);
-    const receiver = isMemberExpression(callee) ? unwrap(callee.object as AstNode) : undefined;
-    const getter = receiver && isCallExpression(receiver) ? unwrap(receiver.callee as AstNode) : undefined;
-    // `getIdToken()`, and `session.getIdToken().getJwtToken()` (Cognito).
-    const renamesGetIdToken = (isMemberExpression(callee) && memberName(callee) === 'getIdToken' && !callee.computed) || (origin.provider !== undefined && getter && isMemberExpression(getter) && memberName(getter) === 'getIdToken' && !getter.computed);
-    if (renamesGetIdToken) {
-      replacement = original.replace(/\bgetIdToken(\s*)\(/, 'getAccessToken$1(');
-    }
-  } else if (isMemberExpression(node) && memberName(node) === 'idToken' && !node.computed) {
-    const object = unwrap(node.object as AstNode);
-    if (isMemberExpression(object) && memberName(object) === 'idToken' && !object.computed) {
-      replacement = original.replace(/\.idToken(\??\.)idToken$/, '.accessToken$1accessToken');
-    } else if (isTokenManagerGetOfIdToken(object)) {
-      const types = accessTokenTypeSwitch(index, source, node, switching ?? [node]);
-      if (!types) return undefined;
-      more.push(...types.edits);
-      replacement = original.replace(/(['"`])idToken\1/, '$1accessToken$1').replace(/\.idToken$/, '.accessToken').replace(/\bIDToken\b/g, 'AccessToken');
-    }
-  }
-  if (!replacement || replacement === original) return undefined;
-  return { edits: [replaceNode(node, replacement), ...more], replacement };
-}
-
-const OKTA_TOKEN_TYPES = /^@okta\/okta-(auth-js|react|angular|vue)$/;
-
-/**
- * `((await tokenManager.get('idToken')) as IDToken).idToken`: the cast names Okta's IDToken type, which has
- * no `accessToken`, so the switched code casts to AccessToken. The import of IDToken gains AccessToken, or
- * becomes it when no other code (outside `switching`) names IDToken. Undefined when the type cannot be
- * switched: an alias, a type declared elsewhere, an AccessToken of another module.
- */
-function accessTokenTypeSwitch(index: FileIndex, source: string, member: AstNode, switching: readonly AstNode[]): { edits: TextEdit[] } | undefined {
-  const named: AstNode[] = [];
-  walkNodes(member, (node) => {
-    if (isIdentifier(node, 'IDToken') && index.parentOf(node)?.type !== 'TSQualifiedName') named.push(node);
-  });
-  if (named.length === 0) return { edits: [] };
-  const binding = index.resolve(named[0]!);
-  const specifier = binding?.kind === 'import' ? binding.declaration : undefined;
-  if (!specifier || !fromOktaTypes(index, specifier) || importedName(specifier) !== 'IDToken') return undefined;
-  const accessToken = index.moduleBindings().get('AccessToken');
-  if (accessToken) return accessToken.kind === 'import' && fromOktaTypes(index, accessToken.declaration) && importedName(accessToken.declaration) === 'AccessToken' ? { edits: [] } : undefined;
-  const inside = (node: AstNode) => switching.some((switched) => rangeOf(switched)[0] <= rangeOf(node)[0] && rangeOf(node)[1] <= rangeOf(switched)[1]);
-  let namedElsewhere = false;
-  walkNodes(index.program, (node) => {
-    if (node.type === 'ImportDeclaration' || namedElsewhere) return false;
-    if (isIdentifier(node, 'IDToken') && !inside(node)) namedElsewhere = true;
-    return true;
-  });
-  const text = textOf(source, specifier);
-  const switched = text.replace(/IDToken$/, 'AccessToken');
-  return { edits: [replaceNode(specifier, namedElsewhere ? `${text}, ${switched}` : switched)] };
-}
-
-function fromOktaTypes(index: FileIndex, specifier: AstNode): boolean {
-  const declaration = index.parentOf(specifier);
-  return declaration?.type === 'ImportDeclaration' && specifier.type === 'ImportSpecifier' && OKTA_TOKEN_TYPES.test(stringLiteralValue(declaration.source as AstNode) ?? '');
-}
-
-/** The exported name an import specifier takes, when it takes it under the same local name. */
-function importedName(specifier: AstNode): string | undefined {
-  const imported = (specifier.imported?.name ?? specifier.imported?.value) as string | undefined;
-  return imported !== undefined && imported === specifier.local?.name ? imported : undefined;
-}
-
-function isTokenManagerGetOfIdToken(node: AstNode): boolean {
-  const inner = node.type === 'AwaitExpression' ? unwrap(node.argument as AstNode) : node;
-  if (!isCallExpression(inner)) return false;
-  const callee = unwrap(inner.callee as AstNode);
-  return isMemberExpression(callee) && memberName(callee) === 'get' && stringLiteralValue((inner.arguments as AstNode[])[0]) === 'idToken';
 }

@@ -36,6 +36,21 @@ export function tokenTypeOfName(name: string): TokenType | undefined {
   return undefined;
 }
 
+/**
+ * The access-token twin of a name that says "ID token", in the same spelling: `idToken` -> `accessToken`,
+ * `id_token` -> `access_token`, `ID_TOKEN` -> `ACCESS_TOKEN`, `userIdToken` -> `userAccessToken`, `id-token` ->
+ * `access-token`. Undefined when the name does not say it.
+ */
+export function accessTokenNameFor(name: string): string | undefined {
+  const twin = name
+    .replace(/(^|[^A-Za-z])ID([_-]?)TOKEN(?![a-z])/, '$1ACCESS$2TOKEN')
+    .replace(/(^|[^A-Za-z])id([_-]?)token(?![a-z])/, '$1access$2token')
+    .replace(/(^|[^A-Za-z])idToken(?![a-z])/, '$1accessToken')
+    .replace(/(^|[a-z])IdToken(?![a-z])/, '$1AccessToken')
+    .replace(/(^|[^A-Za-z])id([_-])Token(?![a-z])/, '$1access$2Token');
+  return twin !== name && tokenTypeOfName(twin) === 'access' ? twin : undefined;
+}
+
 /** Token endpoint response members (`tokens.id_token`) and SDK token storage keys (`tokenManager.get('idToken')`). */
 export const TOKEN_RESPONSE_MEMBERS: Readonly<Record<string, TokenType>> = { id_token: 'id', access_token: 'access' };
 export const TOKEN_STORAGE_KEYS: Readonly<Record<string, TokenType>> = { idToken: 'id', accessToken: 'access' };

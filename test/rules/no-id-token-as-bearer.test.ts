@@ -134,12 +134,13 @@ ruleTester.run('no-id-token-as-bearer', rule, {
     (() => {
       // The token manager, through a variable.
       const code = `export async function callApi(oktaAuth) {\n  const idToken = await oktaAuth.tokenManager.get('idToken');\n  return fetch('/api', { headers: { Authorization: 'Bearer ' + idToken.idToken } });\n}`;
-      return invalid(code, 'idToken.idToken', 'idTokenSent');
+      const output = `export async function callApi(oktaAuth) {\n  const accessToken = await oktaAuth.tokenManager.get('accessToken');\n  return fetch('/api', { headers: { Authorization: 'Bearer ' + accessToken.accessToken } });\n}`;
+      return invalid(code, 'idToken.idToken', 'idTokenSent', [['sendAccessToken', output]]);
     })(),
     (() => {
       // A token response's id_token, in new Headers().set().
       const code = `export async function callApi(code) {\n  const { id_token } = await exchangeCode(code);\n  const headers = new Headers();\n  headers.set('Authorization', \`Bearer \${id_token}\`);\n  return fetch('/api', { headers });\n}`;
-      return invalid(code, 'id_token', 'idTokenSent', [], { occurrence: 2 });
+      return invalid(code, 'id_token', 'idTokenSent', [['sendAccessToken', code.replaceAll('id_token', 'access_token')]], { occurrence: 2 });
     })(),
     (() => {
       // Angular: req.clone({ setHeaders }) with the injected OktaAuth.

@@ -8,6 +8,8 @@
  *   https://auth0.com/docs/secure/tokens/access-tokens/management-api-access-tokens
  * - auth0-spa-js `getIdTokenClaims()` returns the claims with the raw ID token in `__raw`; auth0-angular
  *   exposes them as `idTokenClaims$`. https://auth0.github.io/auth0-spa-js/classes/Auth0Client.html#getIdTokenClaims
+ * - The access token for an API: auth0-spa-js `getTokenSilently({ authorizationParams: { audience } })`, auth0-angular
+ *   `getAccessTokenSilently(...)` (an observable). https://auth0.github.io/auth0-spa-js/classes/Auth0Client.html#getTokenSilently
  */
 import { knownSegments, trimTrailingSlashes, type ProviderProfile, type UrlParts } from './profile.js';
 
@@ -53,6 +55,16 @@ export const auth0: ProviderProfile = {
   tokenSpellings: [
     { kind: 'raw-member', member: '__raw', tokenType: 'id', example: '(await auth0.getIdTokenClaims()).__raw' },
     { kind: 'raw-member', member: '__raw', tokenType: 'id', example: "this.auth.idTokenClaims$.pipe(map((claims) => claims?.__raw))" },
+  ],
+  accessTokenTwins: [
+    {
+      kind: 'claims',
+      method: { id: 'getIdTokenClaims', access: 'getTokenSilently' },
+      observable: { id: 'idTokenClaims$', access: 'getAccessTokenSilently' },
+      rawMember: '__raw',
+      audienceParameter: 'authorizationParams',
+      example: "(await auth0.getIdTokenClaims()).__raw -> await auth0.getTokenSilently({ authorizationParams: { audience } })",
+    },
   ],
   pinnedKeys: [{ kind: 'inline-jwks', methods: [], example: "createLocalJWKSet({ keys: [{ kty: 'RSA', n: '…', e: 'AQAB' }] })" }],
   advice: {

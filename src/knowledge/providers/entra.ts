@@ -11,7 +11,9 @@
  *   https://learn.microsoft.com/entra/identity-platform/access-tokens#validate-tokens
  *   https://github.com/AzureAD/azure-activedirectory-identitymodel-extensions-for-dotnet/issues/609
  * - First-party application ids: https://learn.microsoft.com/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in
- * - MSAL's AuthenticationResult has `idToken` and `accessToken`:
+ * - MSAL's AuthenticationResult has `idToken` and `accessToken`; a request with only OpenID scopes gets an access
+ *   token for Microsoft Graph, `{resource}/.default` asks for the API's own:
+ *   https://learn.microsoft.com/entra/identity-platform/scopes-oidc#the-default-scope
  *   https://learn.microsoft.com/javascript/api/@azure/msal-browser/authenticationresult
  */
 import { knownSegments, trimTrailingSlashes, type ProviderProfile, type UrlParts } from './profile.js';
@@ -80,6 +82,18 @@ export const entra: ProviderProfile = {
   tokenSpellings: [
     { kind: 'sdk-member', member: 'idToken', tokenType: 'id', example: '(await msal.acquireTokenSilent(request)).idToken' },
     { kind: 'sdk-member', member: 'accessToken', tokenType: 'access', example: '(await msal.acquireTokenSilent(request)).accessToken' },
+  ],
+  accessTokenTwins: [
+    {
+      kind: 'request-result',
+      methods: ['acquireTokenSilent', 'acquireTokenPopup', 'ssoSilent'],
+      member: { id: 'idToken', access: 'accessToken' },
+      scopesOption: 'scopes',
+      apiScope: '{audience}/.default',
+      openIdScopes: ['openid', 'profile', 'email', 'offline_access'],
+      defaultApi: 'Microsoft Graph',
+      example: "(await msal.acquireTokenSilent({ scopes: ['api://orders/.default'] })).accessToken",
+    },
   ],
   pinnedKeys: [{ kind: 'x5c-certificate', example: '`-----BEGIN CERTIFICATE-----\\n${X5C}\\n-----END CERTIFICATE-----`' }],
   advice: {

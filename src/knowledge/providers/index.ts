@@ -13,7 +13,7 @@ import { entra } from './entra.js';
 import { google } from './google.js';
 import { keycloak } from './keycloak.js';
 import { okta } from './okta.js';
-import type { ForeignAudience, ProviderId, ProviderProfile, ProviderUrlMatch, TokenSpelling, UrlParts } from './profile.js';
+import type { AccessTokenTwin, ForeignAudience, ProviderId, ProviderProfile, ProviderUrlMatch, TokenSpelling, UrlParts } from './profile.js';
 
 export type * from './profile.js';
 export { auth0, cognito, entra, google, keycloak, okta };
@@ -153,4 +153,11 @@ export function adapterKeyOptions(module: string): { options: readonly string[];
 /** The provider of an issuer or keys URL: classifyIssuer's answer, as a profile id. */
 export function providerOfIssuer(url: string | PartialString): ProviderId | undefined {
   return providerOfIssuerShape(classifyIssuer(url)) ?? providerOfUrl(url)?.provider;
+}
+
+/** The access-token twins of one kind across providers, with the providers that use them. */
+export function accessTokenTwins<K extends AccessTokenTwin['kind']>(kind: K): (Extract<AccessTokenTwin, { kind: K }> & { provider: ProviderId })[] {
+  return PROVIDERS.flatMap((profile) =>
+    (profile.accessTokenTwins ?? []).filter((twin): twin is Extract<AccessTokenTwin, { kind: K }> => twin.kind === kind).map((twin) => ({ ...twin, provider: profile.id })),
+  );
 }

@@ -51,6 +51,7 @@ export const keycloak: ProviderProfile = {
     { kind: 'claim-value', claim: 'typ', value: 'ID', tokenType: 'id', example: "if (payload.typ !== 'ID') throw new Error('not an ID token')" },
     { kind: 'claim-value', claim: 'typ', value: 'Bearer', tokenType: 'access', example: "if (payload.typ !== 'Bearer') throw new Error('not an access token')" },
   ],
+  accessTokenTwins: [{ kind: 'instance-member', module: 'keycloak-js', instanceName: /keycloak/i, member: { id: 'idToken', access: 'token' }, example: 'keycloak.idToken -> keycloak.token' }],
   pinnedKeys: [
     {
       kind: 'adapter-option',

@@ -41,6 +41,18 @@ export const okta: ProviderProfile = {
     { kind: 'sdk-member', member: 'idToken', tokenType: 'id', example: 'authState.idToken.idToken' },
     { kind: 'sdk-member', member: 'accessToken', tokenType: 'access', example: 'authState.accessToken.accessToken' },
   ],
+  accessTokenTwins: [
+    { kind: 'method', method: { id: 'getIdToken', access: 'getAccessToken' }, example: 'oktaAuth.getIdToken() -> oktaAuth.getAccessToken()' },
+    {
+      kind: 'token-object',
+      getter: { receiver: 'tokenManager', method: 'get', key: { id: 'idToken', access: 'accessToken' } },
+      stateMember: { id: 'idToken', access: 'accessToken' },
+      member: { id: 'idToken', access: 'accessToken' },
+      type: { id: 'IDToken', access: 'AccessToken' },
+      typeModules: /^@okta\/okta-(auth-js|react|angular|vue)$/,
+      example: "(await tokenManager.get('idToken') as IDToken).idToken -> (await tokenManager.get('accessToken') as AccessToken).accessToken",
+    },
+  ],
   pinnedKeys: [],
   advice: {
     pinnedKey: "Okta rotates signing keys: resolve them from the custom authorization server's /v1/keys at run time (discovery).",

@@ -58,6 +58,62 @@ export type TokenSpelling =
   /** `payload.typ === 'ID'`: a claim whose value names the kind of token (Keycloak). */
   | { readonly kind: 'claim-value'; readonly claim: string; readonly value: string; readonly tokenType: TokenType; readonly example: string };
 
+/** A spelling and its access-token twin: `{ id: 'getIdToken', access: 'getAccessToken' }`. */
+export interface TwinNames {
+  readonly id: string;
+  readonly access: string;
+}
+
+/**
+ * What a client of this provider sends instead of its ID token: the access-token twin of each ID-token spelling of
+ * the provider's client SDK. The `id-token-to-access-token` codemod and the rule's suggestion switch by these.
+ */
+export type AccessTokenTwin =
+  /** `oktaAuth.getIdToken()` -> `oktaAuth.getAccessToken()`: a method that returns the token itself. */
+  | { readonly kind: 'method'; readonly method: TwinNames; readonly example: string }
+  /**
+   * A token object whose `member` holds the token: read by key (`tokenManager.get('idToken')`), or kept in a state
+   * member (`authState.idToken`), typed by `type` from one of `typeModules` (`IDToken` -> `AccessToken`).
+   */
+  | {
+      readonly kind: 'token-object';
+      readonly getter: { readonly receiver: string; readonly method: string; readonly key: TwinNames };
+      readonly stateMember: TwinNames;
+      readonly member: TwinNames;
+      readonly type: TwinNames;
+      readonly typeModules: RegExp;
+      readonly example: string;
+    }
+  /**
+   * The ID token's claims, holding the raw token in `rawMember` (`getIdTokenClaims()`, `idTokenClaims$`), whose twin
+   * is a call that resolves to (or emits) the access token itself, for the API's audience given in `audienceParameter`.
+   */
+  | {
+      readonly kind: 'claims';
+      readonly method: TwinNames;
+      readonly observable: TwinNames;
+      readonly rawMember: string;
+      readonly audienceParameter: string;
+      readonly example: string;
+    }
+  /**
+   * A token request's result (`(await msal.acquireTokenSilent(request)).idToken`), whose `member` twin is only an
+   * access token for the API when the request's `scopes` name the API's (`{audience}/.default`); with only
+   * `openIdScopes` the access token is for `defaultApi`.
+   */
+  | {
+      readonly kind: 'request-result';
+      readonly methods: readonly string[];
+      readonly member: TwinNames;
+      readonly scopesOption: string;
+      readonly apiScope: string;
+      readonly openIdScopes: readonly string[];
+      readonly defaultApi: string;
+      readonly example: string;
+    }
+  /** A member of the SDK's instance (`keycloak.idToken` -> `keycloak.token`), made by `new` of `module`'s default export. */
+  | { readonly kind: 'instance-member'; readonly module: string; readonly instanceName: RegExp; readonly member: TwinNames; readonly example: string };
+
 /** How key material gets pinned with this provider, beyond the PEM / JWK shapes every provider shares. */
 export type PinnedKeySpelling =
   /** An adapter option that takes the realm's public key (`realm-public-key` of keycloak-connect), in code or in its config file. */
@@ -105,6 +161,8 @@ export interface ProviderProfile {
   readonly idTokensAreBearerCredentials: boolean;
   readonly foreignAudiences: readonly ForeignAudience[];
   readonly tokenSpellings: readonly TokenSpelling[];
+  /** The access-token twins of the client SDK's ID-token spellings (none where the provider has no client SDK). */
+  readonly accessTokenTwins?: readonly AccessTokenTwin[];
   readonly pinnedKeys: readonly PinnedKeySpelling[];
   readonly advice: ProviderAdvice;
   /** What the provider's checks look like and which shapes are left alone, for docs/providers.md. */

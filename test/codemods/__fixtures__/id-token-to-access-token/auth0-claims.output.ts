@@ -1,0 +1,18 @@
+import { createAuth0Client } from '@auth0/auth0-spa-js';
+
+export const auth0 = await createAuth0Client({ domain: 'acme.auth0.com', clientId: 'x7Kp2mQ9rT4vW8yZ1aB3cD5eF6gH0jL2' });
+
+export async function fetchInvoices() {
+  const accessToken = await auth0.getTokenSilently({ authorizationParams: { audience: 'https://invoices.acme.com' } });
+  return fetch('/api/invoices', { headers: { Authorization: `Bearer ${accessToken}` } });
+}
+
+export async function fetchReports() {
+  return fetch('/api/reports', { headers: { Authorization: `Bearer ${await auth0.getTokenSilently({ authorizationParams: { audience: 'https://invoices.acme.com' } })}` } });
+}
+
+// Claims read for display: left alone.
+export async function greeting() {
+  const claims = await auth0.getIdTokenClaims();
+  return `Hello, ${claims?.name}`;
+}
