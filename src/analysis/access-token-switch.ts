@@ -7,7 +7,7 @@
  * correct with an access token. What the rule suggests and the codemod writes; where it cannot, the reason names
  * the shape and what to do.
  */
-import { accessTokenTwins } from '../knowledge/providers/index.js';
+import { accessTokenTwins, type TwinNames } from '../knowledge/providers/index.js';
 import { accessTokenNameFor, BROWSER_TOKEN_KEYS, ID_TOKEN_PARAMETERS_NOT_CREDENTIALS, TOKEN_RESPONSE_MEMBERS } from '../knowledge/tokens.js';
 import { quoted, textOf, type TextEdit } from './edits.js';
 import type { Binding, FileIndex } from './file-index.js';
@@ -367,7 +367,7 @@ class ClientSwitch {
       receiverNode = node.object as AstNode;
     }
     if (!target || !access || !receiverNode) return false;
-    const audience = this.options.audience ?? this.auth0AudienceOf(receiverNode, twin, plan);
+    const audience = this.options.audience ?? this.auth0AudienceOf(receiverNode, twin, plan) ?? this.audienceRequestedElsewhere(receiverNode, twin, plan);
     if (!audience) {
       throw new Unswitchable(
         `the raw ID token of Auth0's ${twin.method.id === memberName(unwrap((isCallExpression(node) ? node.callee : node) as AstNode)) ? `${twin.method.id}()` : twin.observable.id} is sent: request a token for your API's audience (${access}({ ${twin.audienceParameter}: { audience: '<API identifier>' } })) and send it; run again with --audience to have it written`,
@@ -393,6 +393,35 @@ class ClientSwitch {
     if (!audience) return undefined;
     plan.notes.push(`the access token is for the audience ${textOf(this.source, audience)} that ${binding!.name} is created with: check that it is this API's`);
     return SDK_DEFAULT_AUDIENCE;
+  }
+
+  /**
+   * The one audience the same client requests access tokens for elsewhere in this file
+   * (`auth0.getTokenSilently({ authorizationParams: { audience: 'https://orders.acme.com' } })`): the app's API, as far
+   * as the file shows. Several audiences, or none, decide nothing.
+   */
+  private audienceRequestedElsewhere(receiver: AstNode, twin: { readonly method: TwinNames; readonly observable: TwinNames; readonly audienceParameter: string }, plan: Plan): string | undefined {
+    const client = textOf(this.source, unwrap(receiver)).replace(/\s+/g, '');
+    const audiences = new Set<string>();
+    let where: AstNode | undefined;
+    for (const call of this.index.calls) {
+      const callee = unwrap(call.callee as AstNode);
+      if (!isMemberExpression(callee) || callee.computed || ![twin.method.access, twin.observable.access].includes(memberName(callee) ?? '')) continue;
+      if (textOf(this.source, unwrap(callee.object as AstNode)).replace(/\s+/g, '') !== client) continue;
+      const options = (call.arguments as AstNode[])[0];
+      const parameters = options ? propertyOf(unwrap(options), twin.audienceParameter) : undefined;
+      const audience = parameters ? propertyOf(unwrap(parameters), 'audience') : undefined;
+      const value = audience ? stringLiteralValue(unwrap(audience)) : undefined;
+      if (value === undefined) return undefined;
+      audiences.add(value);
+      where = call;
+    }
+    if (audiences.size !== 1 || !where) return undefined;
+    const [audience] = audiences;
+    plan.notes.push(
+      `the access token is requested for '${audience!}', the one audience this file's ${client} asks for on line ${where.loc.start.line as number}: check that it is the audience of the API this call reaches, or run again with --audience`,
+    );
+    return audience;
   }
 
   /** MSAL: the request's scopes must be the API's, or the access token is for Microsoft Graph. */
