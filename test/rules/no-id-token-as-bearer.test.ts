@@ -239,6 +239,9 @@ ruleTester.run('no-id-token-as-bearer: providers', rule, {
     `${KEYCLOAK_JWKS} export async function auth(req, res, next) { const { payload } = await jwtVerify(req.headers.authorization.slice(7), JWKS); if (payload.typ !== 'Bearer') throw new Error('not an access token'); next(); }`,
     `${KEYCLOAK_JWKS} export async function callback(tokens) { const { payload } = await jwtVerify(tokens.id_token, JWKS); if (payload.typ !== 'ID') throw new Error('not an ID token'); return payload; }`,
     `export const call = (keycloak) => fetch('/api', { headers: { Authorization: \`Bearer \${keycloak.token}\` } });`,
+    // Google ID tokens are Cloud Run's bearer credential; an ID token as a logout hint is no credential.
+    `import { GoogleAuth } from 'google-auth-library';\nconst auth = new GoogleAuth();\nexport async function callRenderer(url) {\n  const client = await auth.getIdTokenClient(url);\n  const idToken = await client.idTokenProvider.fetchIdToken(url);\n  return fetch(url, { headers: { Authorization: \`Bearer \${idToken}\` } });\n}`,
+    `import { OktaAuth } from '@okta/okta-auth-js';\nconst oktaAuth = new OktaAuth({ issuer: 'https://acme.okta.com/oauth2/default', clientId: '0oa1b2c3d4e5f6g7h8i9' });\nexport const signOutUrl = () => \`https://acme.okta.com/oauth2/default/v1/logout?id_token_hint=\${oktaAuth.getIdToken()}\`;\nexport const listOrders = () => fetch('/api/orders', { headers: { Authorization: \`Bearer \${oktaAuth.getAccessToken()}\` } });`,
   ],
   invalid: [
     (() => {
@@ -279,6 +282,45 @@ ruleTester.run('no-id-token-as-bearer: providers', rule, {
       // Auth0 ID tokens carry the client id as audience: an API that expects it accepts ID tokens.
       const code = `import { jwtVerify, createRemoteJWKSet } from 'jose';\nconst JWKS = createRemoteJWKSet(new URL('https://acme.auth0.com/.well-known/jwks.json'));\napp.use(async (req) => jwtVerify(req.headers.authorization.slice(7), JWKS, { issuer: 'https://acme.auth0.com/', audience: process.env.AUTH0_CLIENT_ID }));`;
       return { code, errors: [{ messageId: 'providerClientIdAudience' as const, ...at(code, 'process.env.AUTH0_CLIENT_ID'), data: { audience: 'process.env.AUTH0_CLIENT_ID', provider: 'Auth0', advice: ADVICE.auth0 }, suggestions: [] }] };
+    })(),
+    (() => {
+      // Through a const, with a truthiness check: the source switches and the binding is renamed with its references.
+      const code = `import type { OktaAuth } from '@okta/okta-auth-js';\nexport class AuthInterceptor {\n  constructor(private oktaAuth: OktaAuth) {}\n  intercept(req, next) {\n    const idToken = this.oktaAuth.getIdToken();\n    if (!idToken) return next.handle(req);\n    return next.handle(req.clone({ setHeaders: { Authorization: \`Bearer \${idToken}\` } }));\n  }\n}`;
+      const output = code.replace('getIdToken', 'getAccessToken').replaceAll('idToken', 'accessToken');
+      return { ...invalid(code, 'idToken', 'idTokenSent', [['sendAccessToken', output]], { occurrence: 3 }), filename: 'auth.interceptor.ts' };
+    })(),
+    (() => {
+      // rxjs: the token manager's answer reaches switchMap's parameter through from(...).pipe(take(1), ...).
+      const code = `import type { IDToken } from '@okta/okta-auth-js';\nimport { from, switchMap, take } from 'rxjs';\nexport const reports = (oktaAuth, req, next) =>\n  from(oktaAuth.tokenManager.get('idToken')).pipe(take(1), switchMap((token) => next(req.clone({ setHeaders: { Authorization: 'Bearer ' + (token as IDToken).idToken } }))));`;
+      const output = code.replaceAll('IDToken', 'AccessToken').replace(`get('idToken')`, `get('accessToken')`).replace('.idToken }', '.accessToken }');
+      return { ...invalid(code, '(token as IDToken).idToken', 'idTokenSent', [['sendAccessToken', output]]), filename: 'reports.ts' };
+    })(),
+    (() => {
+      // React: the auth state's ID token copied into a const that is also a hook dependency.
+      const code = `import { useOktaAuth } from '@okta/okta-react';\nimport { useCallback } from 'react';\nexport function useApi() {\n  const { authState } = useOktaAuth();\n  const idToken = authState?.idToken?.idToken;\n  return useCallback((path) => fetch(path, { headers: { Authorization: 'Bearer ' + idToken } }), [idToken]);\n}`;
+      const output = code.replace('authState?.idToken?.idToken', 'authState?.accessToken?.accessToken').replaceAll('idToken', 'accessToken');
+      return invalid(code, 'idToken', 'idTokenSent', [['sendAccessToken', output]], { occurrence: 4 });
+    })(),
+    (() => {
+      // A token endpoint response's id_token, copied into a const.
+      const code = `export async function deploy(tokens) {\n  const idToken = tokens.id_token;\n  return fetch('/deployments', { method: 'POST', headers: { Authorization: \`Bearer \${idToken}\` } });\n}`;
+      const output = code.replace('tokens.id_token', 'tokens.access_token').replaceAll('idToken', 'accessToken');
+      return invalid(code, 'idToken', 'idTokenSent', [['sendAccessToken', output]], { occurrence: 2 });
+    })(),
+    (() => {
+      // keycloak-js made here: its access token is keycloak.token.
+      const code = `import Keycloak from 'keycloak-js';\nconst keycloak = new Keycloak({ url: 'https://sso.acme.com', realm: 'acme', clientId: 'web' });\nexport const call = () => fetch('/api', { headers: { Authorization: \`Bearer \${keycloak.idToken}\` } });`;
+      return invalid(code, 'keycloak.idToken', 'idTokenSent', [['sendAccessToken', swap(code, 'keycloak.idToken', 'keycloak.token')]]);
+    })(),
+    (() => {
+      // A cookie named id_token, where the same file reads the access token's cookie: the key switches.
+      const code = `import Cookies from 'js-cookie';\nexport const reports = () => fetch('/reports', { headers: { Authorization: \`Bearer \${Cookies.get('id_token')}\` } });\nexport const billing = () => fetch('/billing', { headers: { Authorization: \`Bearer \${Cookies.get('access_token')}\` } });`;
+      return invalid(code, `Cookies.get('id_token')`, 'idTokenSent', [['sendAccessToken', swap(code, `Cookies.get('id_token')`, `Cookies.get('access_token')`)]]);
+    })(),
+    (() => {
+      // Also decoded for display: switching it would break the greeting, so no suggestion.
+      const code = `import { useOktaAuth } from '@okta/okta-react';\nimport { jwtDecode } from 'jwt-decode';\nexport function Greeting() {\n  const { authState } = useOktaAuth();\n  const idToken = authState?.idToken?.idToken;\n  fetch('/api/visits', { method: 'POST', headers: { Authorization: \`Bearer \${idToken}\` } });\n  return jwtDecode(idToken).name;\n}`;
+      return invalid(code, 'idToken', 'idTokenSent', [], { occurrence: 4 });
     })(),
     (() => {
       // keycloak-js and MSAL hold the ID token as idToken: the name says what it is.
