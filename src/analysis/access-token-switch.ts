@@ -646,13 +646,15 @@ class ClientSwitch {
         node = member;
       }
     }
-    if (this.bearerTokens.some((token) => within(node, token))) return undefined;
     let current = node;
     let parent = this.index.parentOf(current);
-    while (parent && TRANSPARENT.has(parent.type)) {
+    // The bearer value itself, or its left side (`idToken ?? ''`); not any use inside one (`jwtDecode(idToken).sub`).
+    while (parent && (TRANSPARENT.has(parent.type) || (parent.type === 'LogicalExpression' && parent.left === current && parent.operator !== '&&'))) {
+      if (this.bearerTokens.includes(current)) return undefined;
       current = parent;
       parent = this.index.parentOf(current);
     }
+    if (this.bearerTokens.includes(current)) return undefined;
     if (!parent) return 'used elsewhere';
     // Truthiness: `if (idToken)`, `!idToken`, `idToken ? a : b`, `idToken && …`.
     if (parent.type === 'UnaryExpression' && parent.operator === '!') return undefined;
