@@ -215,19 +215,21 @@ class ClientSwitch {
       if (!handled) this.switchMemberRead(node, holder, plan);
       return;
     }
-    if (isCallExpression(node)) return this.switchTokenCall(node, plan);
+    if (isCallExpression(node)) return this.switchTokenCall(node, plan, depth);
     // `idToken ?? ''`, `idToken || ''`: the token is the left side.
     if (node.type === 'LogicalExpression' && node.operator !== '&&') return this.switchToken(node.left as AstNode, plan, depth + 1);
   }
 
   /** A call that returns the ID token: `getIdToken()`, `session.getIdToken().getJwtToken()`, a storage read. */
-  private switchTokenCall(call: AstNode, plan: Plan): void {
+  private switchTokenCall(call: AstNode, plan: Plan, depth: number): void {
     const callee = unwrap(call.callee as AstNode);
     if (!isMemberExpression(callee) || callee.computed) {
       return this.switchStorageRead(call, plan);
     }
     const method = memberName(callee)!;
     const receiver = unwrap(callee.object as AstNode);
+    // `tokens?.idToken?.toString()` (Amplify): the token object's string is still its token.
+    if (method === 'toString' && (call.arguments as AstNode[]).length === 0 && isMemberExpression(receiver)) return this.switchToken(receiver, plan, depth + 1);
     const getter = isCallExpression(receiver) ? unwrap(receiver.callee as AstNode) : undefined;
     for (const twin of accessTokenTwins('method')) {
       if (method === twin.method.id) {
@@ -315,6 +317,10 @@ class ClientSwitch {
       if (!isMemberExpression(callee) || !twin.methods.includes(memberName(callee) ?? '')) continue;
       this.switchRequestScopes(node, twin, plan);
       return { kind: 'object', member, access: twin.member.access, changes: false };
+    }
+    // Amplify: `(await fetchAuthSession()).tokens.idToken`, `const { tokens } = await fetchAuthSession()`.
+    for (const twin of accessTokenTwins('session-tokens')) {
+      if (member === twin.member.id && this.isSessionTokens(node, twin)) return { kind: 'object', member, access: twin.member.access, changes: false };
     }
     // keycloak-js: `keycloak.idToken`.
     for (const twin of accessTokenTwins('instance-member')) {
@@ -458,6 +464,24 @@ class ClientSwitch {
   private isApiScope(scope: string): boolean {
     if (this.options.audience && scope.startsWith(this.options.audience.replace(/\/\.default$/, ''))) return true;
     return /^api:\/\//i.test(scope);
+  }
+
+  /** The session's tokens: `<session>.tokens`, or a binding destructured as `tokens` from it, the session being `await getter()`. */
+  private isSessionTokens(node: AstNode, twin: { readonly getter: string; readonly modules: RegExp; readonly holderMember: string }): boolean {
+    const isSession = (expression: AstNode | undefined): boolean => {
+      let value = expression ? valueNode(expression) : undefined;
+      if (value && isIdentifier(value)) {
+        const binding = this.index.resolve(value);
+        value = binding && binding.path.length === 0 && binding.init && this.valueOf(binding) ? valueNode(binding.init) : undefined;
+      }
+      if (!value || !isCallExpression(value)) return false;
+      const getter = this.tokens.resolver.entityOf(value.callee as AstNode);
+      return getter.kind === 'module' && twin.modules.test(getter.module) && getter.path[getter.path.length - 1] === twin.getter;
+    };
+    if (isMemberExpression(node)) return !node.computed && memberName(node) === twin.holderMember && isSession(node.object as AstNode);
+    if (!isIdentifier(node)) return false;
+    const binding = this.index.resolve(node);
+    return !!binding && binding.path.length === 1 && binding.path[0] === twin.holderMember && !!this.valueOf(binding) && isSession(binding.init);
   }
 
   /** `keycloak` made by `new Keycloak(...)` of keycloak-js here, or an instance imported from the app's own module by that name. */

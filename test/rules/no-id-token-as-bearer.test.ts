@@ -318,6 +318,11 @@ ruleTester.run('no-id-token-as-bearer: providers', rule, {
       return invalid(code, `Cookies.get('id_token')`, 'idTokenSent', [['sendAccessToken', swap(code, `Cookies.get('id_token')`, `Cookies.get('access_token')`)]]);
     })(),
     (() => {
+      // Amplify: the session's tokens, destructured from fetchAuthSession().
+      const code = `import { fetchAuthSession } from 'aws-amplify/auth';\nexport async function listPets() {\n  const { tokens } = await fetchAuthSession();\n  return fetch('/pets', { headers: { Authorization: \`Bearer \${tokens?.idToken?.toString()}\` } });\n}`;
+      return invalid(code, 'tokens?.idToken?.toString()', 'idTokenSent', [['sendAccessToken', swap(code, 'tokens?.idToken', 'tokens?.accessToken')]]);
+    })(),
+    (() => {
       // Also decoded for display: switching it would break the greeting, so no suggestion.
       const code = `import { useOktaAuth } from '@okta/okta-react';\nimport { jwtDecode } from 'jwt-decode';\nexport function Greeting() {\n  const { authState } = useOktaAuth();\n  const idToken = authState?.idToken?.idToken;\n  fetch('/api/visits', { method: 'POST', headers: { Authorization: \`Bearer \${idToken}\` } });\n  return jwtDecode(idToken).name;\n}`;
       return invalid(code, 'idToken', 'idTokenSent', [], { occurrence: 4 });

@@ -51,7 +51,17 @@ export const cognito: ProviderProfile = {
     { kind: 'sdk-member', member: 'idToken', tokenType: 'id', example: '(await fetchAuthSession()).tokens?.idToken?.toString()' },
     { kind: 'sdk-member', member: 'accessToken', tokenType: 'access', example: '(await fetchAuthSession()).tokens?.accessToken?.toString()' },
   ],
-  accessTokenTwins: [{ kind: 'method', method: { id: 'getIdToken', access: 'getAccessToken' }, example: 'session.getIdToken().getJwtToken() -> session.getAccessToken().getJwtToken()' }],
+  accessTokenTwins: [
+    { kind: 'method', method: { id: 'getIdToken', access: 'getAccessToken' }, example: 'session.getIdToken().getJwtToken() -> session.getAccessToken().getJwtToken()' },
+    {
+      kind: 'session-tokens',
+      getter: 'fetchAuthSession',
+      modules: /^aws-amplify(\/auth)?$/,
+      holderMember: 'tokens',
+      member: { id: 'idToken', access: 'accessToken' },
+      example: 'tokens?.idToken?.toString() -> tokens?.accessToken?.toString()',
+    },
+  ],
   pinnedKeys: [{ kind: 'inline-jwks', methods: ['cacheJwks'], example: 'verifier.cacheJwks({ keys: [{ kty: "RSA", kid, n, e }] })' }],
   advice: {
     pinnedKey: "Cognito rotates user pool signing keys: let the verifier fetch {issuer}/.well-known/jwks.json (aws-jwt-verify does, without cacheJwks).",

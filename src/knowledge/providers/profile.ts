@@ -111,6 +111,11 @@ export type AccessTokenTwin =
       readonly defaultApi: string;
       readonly example: string;
     }
+  /**
+   * A member of the session's tokens (`(await fetchAuthSession()).tokens.idToken` -> `.accessToken`), the session
+   * coming from `getter` of one of `modules`; the token object gives its string through `toString()`.
+   */
+  | { readonly kind: 'session-tokens'; readonly getter: string; readonly modules: RegExp; readonly holderMember: string; readonly member: TwinNames; readonly example: string }
   /** A member of the SDK's instance (`keycloak.idToken` -> `keycloak.token`), made by `new` of `module`'s default export. */
   | { readonly kind: 'instance-member'; readonly module: string; readonly instanceName: RegExp; readonly member: TwinNames; readonly example: string };
 
