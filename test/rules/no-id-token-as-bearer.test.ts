@@ -249,6 +249,12 @@ ruleTester.run('no-id-token-as-bearer: providers', rule, {
       return { code, errors: [{ messageId: 'providerIdTokenSent' as const, ...at(code, 'claims.__raw'), data: { provider: 'Auth0', spelling: 'claims.__raw', advice: ADVICE.auth0 }, suggestions: [] }] };
     })(),
     (() => {
+      // The client is created with the API's audience: getTokenSilently() needs no argument, and claims become the access token.
+      const code = `import { Auth0Client } from '@auth0/auth0-spa-js';\nconst auth0 = new Auth0Client({ domain: 'acme.auth0.com', clientId: 'x7Kp2mQ9rT4vW8yZ1aB3cD5eF6gH0jL2', authorizationParams: { audience: 'https://api.acme.com' } });\nexport async function call() {\n  const claims = await auth0.getIdTokenClaims();\n  return fetch('/api', { headers: { Authorization: \`Bearer \${claims?.__raw}\` } });\n}`;
+      const output = code.replace('const claims = await auth0.getIdTokenClaims()', 'const accessToken = await auth0.getTokenSilently()').replace('claims?.__raw', 'accessToken');
+      return { code, errors: [{ messageId: 'providerIdTokenSent' as const, ...at(code, 'claims?.__raw'), data: { provider: 'Auth0', spelling: 'claims?.__raw', advice: ADVICE.auth0 }, suggestions: [{ messageId: 'sendAccessToken' as const, output }] }] };
+    })(),
+    (() => {
       // auth0-angular: the raw ID token from idTokenClaims$, in an HTTP interceptor.
       const code = `export class ApiInterceptor {\n  intercept(req, next) {\n    return this.auth.idTokenClaims$.pipe(switchMap((claims) => next.handle(req.clone({ setHeaders: { Authorization: \`Bearer \${claims?.__raw}\` } }))));\n  }\n}`;
       return { code, errors: [{ messageId: 'providerIdTokenSent' as const, ...at(code, 'claims?.__raw'), data: { provider: 'Auth0', spelling: 'claims?.__raw', advice: ADVICE.auth0 }, suggestions: [] }] };
