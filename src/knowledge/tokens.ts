@@ -48,7 +48,7 @@ export function accessTokenNameFor(name: string): string | undefined {
     .replace(/(^|[^A-Za-z])idToken(?![a-z])/, '$1accessToken')
     .replace(/(^|[a-z])IdToken(?![a-z])/, '$1AccessToken')
     .replace(/(^|[^A-Za-z])id([_-])Token(?![a-z])/, '$1access$2Token');
-  return twin !== name && tokenTypeOfName(twin) === 'access' ? twin : undefined;
+  return twin !== name && tokenTypeOfName(twin.replace(/-/g, '_')) === 'access' ? twin : undefined;
 }
 
 /** Token endpoint response members (`tokens.id_token`) and SDK token storage keys (`tokenManager.get('idToken')`). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isClientIdName, isOktaAuthorizationServerId, isOktaClientId, tokenTypeOfName } from '../../src/knowledge/tokens.js';
+import { accessTokenNameFor, isClientIdName, isOktaAuthorizationServerId, isOktaClientId, tokenTypeOfName } from '../../src/knowledge/tokens.js';
 
 describe('token knowledge', () => {
   it('Okta client ids and authorization server ids', () => {
@@ -25,5 +25,20 @@ describe('token knowledge', () => {
     expect(tokenTypeOfName('ACCESS_TOKEN')).toBe('access');
     expect(tokenTypeOfName('token')).toBeUndefined();
     expect(tokenTypeOfName('idTokenHint')).toBeUndefined();
+  });
+
+  it.each([
+    ['idToken', 'accessToken'],
+    ['id_token', 'access_token'],
+    ['ID_TOKEN', 'ACCESS_TOKEN'],
+    ['userIdToken', 'userAccessToken'],
+    ['id-token', 'access-token'],
+    ['OKTA_ID_TOKEN', 'OKTA_ACCESS_TOKEN'],
+  ])('%s has the access-token twin %s', (name, twin) => {
+    expect(accessTokenNameFor(name)).toBe(twin);
+  });
+
+  it.each(['token', 'idTokenHint', 'claims', 'accessToken', 'valid_token', 'idTokens'])('%s has no access-token twin', (name) => {
+    expect(accessTokenNameFor(name)).toBeUndefined();
   });
 });
