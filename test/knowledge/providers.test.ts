@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hole } from '../../src/knowledge/partial-string.js';
 import {
+  accessTokenTwins,
   adapterKeyOptions,
   classifyIssuer,
   foreignAudienceOf,
@@ -161,6 +162,21 @@ describe('token spellings and pinned keys', () => {
   it('knows the adapter option that pins a Keycloak realm key', () => {
     expect(adapterKeyOptions('keycloak-connect')).toEqual({ options: ['realm-public-key', 'realmPublicKey'], configFile: 'keycloak.json', provider: 'keycloak' });
     expect(adapterKeyOptions('express-jwt')).toBeUndefined();
+  });
+
+  it('names the access-token twin of every client-side ID-token spelling, in the profile that spells it', () => {
+    const clientSpellings = new Set(['sdk-member', 'raw-member', 'getter-then-string']);
+    for (const profile of PROVIDERS) {
+      const spellsClientIdTokens = profile.tokenSpellings.some((spelling) => spelling.tokenType === 'id' && clientSpellings.has(spelling.kind));
+      expect((profile.accessTokenTwins ?? []).length > 0, `${profile.id} has access-token twins`).toBe(spellsClientIdTokens);
+    }
+    expect(accessTokenTwins('method').map((twin) => [twin.provider, twin.method.id, twin.method.access])).toEqual([
+      ['okta', 'getIdToken', 'getAccessToken'],
+      ['cognito', 'getIdToken', 'getAccessToken'],
+    ]);
+    expect(accessTokenTwins('claims').map((twin) => [twin.provider, twin.method.access, twin.observable.access])).toEqual([['auth0', 'getTokenSilently', 'getAccessTokenSilently']]);
+    expect(accessTokenTwins('instance-member').map((twin) => [twin.provider, twin.module, twin.member.access])).toEqual([['keycloak', 'keycloak-js', 'token']]);
+    expect(accessTokenTwins('request-result').map((twin) => [twin.provider, twin.member.access, twin.defaultApi])).toEqual([['entra-id', 'accessToken', 'Microsoft Graph']]);
   });
 
   it('says which providers mark ID tokens by a client-id audience and which use ID tokens as bearer credentials', () => {
