@@ -452,12 +452,48 @@ class ClientSwitch {
       );
     }
     if (!this.options.audience) {
+      const elsewhere = this.apiScopesRequestedElsewhere(call, twin);
+      if (elsewhere) {
+        plan.notes.push(
+          `the MSAL request now asks for ${elsewhere.scopes.join(', ')}, the API scopes this file's ${elsewhere.client} requests on line ${elsewhere.line}: check that they are the scopes of the API this call reaches, or run again with --audience`,
+        );
+        plan.edits.push(replace(list, `[${elsewhere.scopes.map((scope) => quoted(this.source, scope)).join(', ')}]`));
+        return;
+      }
       throw new Unswitchable(
         `the MSAL request asks only for OpenID scopes (${values.join(', ')}), so its access token is for ${twin.defaultApi}: request your API's scope (api://<app id>/.default) and send result.${twin.member.access}; run again with --audience to have it written`,
       );
     }
     const scope = /\/\.default$/.test(this.options.audience) ? this.options.audience : twin.apiScope.replace('{audience}', this.options.audience.replace(/\/+$/, ''));
     plan.edits.push(replace(list, `[${quoted(this.source, scope)}]`));
+  }
+
+  /**
+   * The API scopes (`api://…`) the same MSAL client requests elsewhere in this file, when every other request of it
+   * that names API scopes names the same ones: the app's API, as far as the file shows.
+   */
+  private apiScopesRequestedElsewhere(request: AstNode, twin: { readonly methods: readonly string[]; readonly scopesOption: string; readonly openIdScopes: readonly string[] }): { scopes: string[]; client: string; line: number } | undefined {
+    const callee = unwrap(request.callee as AstNode);
+    if (!isMemberExpression(callee)) return undefined;
+    const client = textOf(this.source, unwrap(callee.object as AstNode)).replace(/\s+/g, '');
+    const found = new Map<string, { scopes: string[]; line: number }>();
+    for (const call of this.index.calls) {
+      const other = unwrap(call.callee as AstNode);
+      if (call === request || !isMemberExpression(other) || !twin.methods.includes(memberName(other) ?? '')) continue;
+      if (textOf(this.source, unwrap(other.object as AstNode)).replace(/\s+/g, '') !== client) continue;
+      const argument = (call.arguments as AstNode[])[0];
+      const scopes = argument ? propertyOf(unwrap(argument), twin.scopesOption) : undefined;
+      const list = scopes ? unwrap(scopes) : undefined;
+      if (list?.type !== 'ArrayExpression') continue;
+      const values = (list.elements as (AstNode | null)[]).map((element) => (element ? stringLiteralValue(unwrap(element)) : undefined));
+      const api = values.filter((value): value is string => value !== undefined && /^api:\/\//i.test(value));
+      if (api.length === 0) continue;
+      if (api.length !== values.filter((value) => value === undefined || !twin.openIdScopes.includes(value.toLowerCase())).length) return undefined;
+      found.set(api.join(' '), { scopes: api, line: call.loc.start.line as number });
+    }
+    if (found.size !== 1) return undefined;
+    const [only] = found.values();
+    return { ...only!, client };
   }
 
   /** A scope of the API the codemod was given, or of an API named by App ID URI (`api://…`). */
