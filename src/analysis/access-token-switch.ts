@@ -360,23 +360,26 @@ class ClientSwitch {
     let target: AstNode | undefined;
     let access: string | undefined;
     let receiverNode: AstNode | undefined;
+    let spelling = '';
     if (isCallExpression(node) && (node.arguments as AstNode[]).length === 0) {
       const callee = unwrap(node.callee as AstNode);
       if (isMemberExpression(callee) && !callee.computed && memberName(callee) === twin.method.id) {
         target = node;
         access = twin.method.access;
         receiverNode = callee.object as AstNode;
+        spelling = `${twin.method.id}()`;
       }
     } else if (isMemberExpression(node) && !node.computed && memberName(node) === twin.observable.id) {
       target = node;
       access = twin.observable.access;
       receiverNode = node.object as AstNode;
+      spelling = twin.observable.id;
     }
     if (!target || !access || !receiverNode) return false;
     const audience = this.options.audience ?? this.auth0AudienceOf(receiverNode, twin, plan) ?? this.audienceRequestedElsewhere(receiverNode, twin, plan);
     if (!audience) {
       throw new Unswitchable(
-        `the raw ID token of Auth0's ${twin.method.id === memberName(unwrap((isCallExpression(node) ? node.callee : node) as AstNode)) ? `${twin.method.id}()` : twin.observable.id} is sent: request a token for your API's audience (${access}({ ${twin.audienceParameter}: { audience: '<API identifier>' } })) and send it; run again with --audience to have it written`,
+        `the raw ID token of Auth0's ${spelling} is sent: request a token for your API's audience (${access}({ ${twin.audienceParameter}: { audience: '<API identifier>' } })) and send it; run again with --audience to have it written`,
       );
     }
     const argument = audience === SDK_DEFAULT_AUDIENCE ? '' : `{ ${twin.audienceParameter}: { audience: ${quoted(this.source, audience)} } }`;
@@ -774,7 +777,7 @@ class ClientSwitch {
   }
 }
 
-/** A Cognito-style sentinel: the SDK's own default audience (set where the client is created), so the twin call takes no argument. */
+/** Stands for the audience the SDK's client was created with: the twin call then takes no argument. */
 const SDK_DEFAULT_AUDIENCE = '\u0000sdk-default';
 
 /** The store a storage read or write goes to: `localStorage`, `window.sessionStorage`, `Cookies`, `cookies()`. */
