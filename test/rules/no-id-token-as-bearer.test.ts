@@ -329,6 +329,12 @@ ruleTester.run('no-id-token-as-bearer: providers', rule, {
       return invalid(code, 'tokens?.idToken?.toString()', 'idTokenSent', [['sendAccessToken', swap(code, 'tokens?.idToken', 'tokens?.accessToken')]]);
     })(),
     (() => {
+      // MSAL: a request with only OpenID scopes takes the API scope the same client requests elsewhere in the file.
+      const code = `export async function invoices(msal) {\n  const result = await msal.acquireTokenSilent({ scopes: ['openid', 'profile'] });\n  return fetch('/api/invoices', { headers: { Authorization: \`Bearer \${result.idToken}\` } });\n}\nexport async function orders(msal) {\n  const result = await msal.acquireTokenSilent({ scopes: ['api://orders-api/Orders.Read'] });\n  return fetch('/api/orders', { headers: { Authorization: \`Bearer \${result.accessToken}\` } });\n}`;
+      const output = code.replace(`['openid', 'profile']`, `['api://orders-api/Orders.Read']`).replace('result.idToken', 'result.accessToken');
+      return invalid(code, 'result.idToken', 'idTokenSent', [['sendAccessToken', output]]);
+    })(),
+    (() => {
       // Also decoded for display: switching it would break the greeting, so no suggestion.
       const code = `import { useOktaAuth } from '@okta/okta-react';\nimport { jwtDecode } from 'jwt-decode';\nexport function Greeting() {\n  const { authState } = useOktaAuth();\n  const idToken = authState?.idToken?.idToken;\n  fetch('/api/visits', { method: 'POST', headers: { Authorization: \`Bearer \${idToken}\` } });\n  return jwtDecode(idToken).name;\n}`;
       return invalid(code, 'idToken', 'idTokenSent', [], { occurrence: 4 });
