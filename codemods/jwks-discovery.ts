@@ -5,7 +5,9 @@
  */
 import { issuerFactsOf } from '../src/analysis/issuer-facts.js';
 import { pinnedKeyFindings } from '../src/analysis/pinned-keys.js';
+import type { VerificationSite } from '../src/analysis/verify-sites.js';
 import { quoted } from '../src/analysis/edits.js';
+import { rangeOf, type AstNode } from '../src/analysis/syntax.js';
 import { algorithmsText, audienceText, clockToleranceText, cognitoClientIdText, isCognitoIssuer, issuerText, newConfig } from './lib/helper-config.js';
 import { HelperInstances } from './lib/helper-instances.js';
 import { bindingsRead } from './lib/hoisting.js';
@@ -15,7 +17,8 @@ import { isMiddlewareKeySite, rewriteMiddlewareKey } from './lib/middleware/inde
 import { dropAdapterKeyOption, isAdapterKeyOptionSite } from './lib/keycloak-connect.js';
 import { providerPlanFor } from './lib/provider-discovery.js';
 import { selfIssuedReasonFor } from './lib/self-issued.js';
-import { removeUnused } from './lib/unused.js';
+import { keyLookupGuards, localKeyLookup, KEY_LOOKUP_GUARD_NOTE, KEY_LOOKUP_KEPT_NOTE } from './lib/key-lookup-guards.js';
+import { removeUnused, wholeStatement } from './lib/unused.js';
 import { applyCallRewrite, rewriteVerificationCall } from './lib/verification-rewrites.js';
 
 /** Stands for the verifier's name until it is declared. */
@@ -25,6 +28,8 @@ function rewrite(context: TransformContext): void {
   const helpers = new HelperInstances(context);
   const replaced: (readonly [number, number])[] = [];
   const keep = new Set<unknown>();
+  const keyImports: AstNode[] = [];
+  const lookups: { site: VerificationSite; declaration: AstNode }[] = [];
 
   for (const finding of pinnedKeyFindings(context.analysis, context.source, { reportSelfIssued: true })) {
     const selfIssued = selfIssuedReasonFor(context, finding);
@@ -37,7 +42,8 @@ function rewrite(context: TransformContext): void {
       continue;
     }
     if (finding.kind === 'key-import') {
-      context.review(finding.node, 'key material is imported here, but no verification in this file uses it: resolve keys from the issuer\'s JWKS where they are used');
+      // Reported once the rewrites are known: material that only fed a replaced verification goes with it.
+      keyImports.push(finding.node);
       continue;
     }
     if (finding.kind === 'constant') {
@@ -95,14 +101,32 @@ function rewrite(context: TransformContext): void {
     const { name } = instance;
     applyCallRewrite(context, site, result.rewrite, INSTANCE, name);
     replaced.push(...result.rewrite.replaced);
+    const lookup = localKeyLookup(context, site);
+    if (lookup) lookups.push({ site, declaration: lookup });
+    const guards = keyLookupGuards(context, site);
+    if (guards) {
+      context.edit(...guards.statements.map((statement) => wholeStatement(context.source, statement)));
+      replaced.push(...guards.statements.map(rangeOf));
+      if (!guards.sameRefusal) context.review(site.call.node, KEY_LOOKUP_GUARD_NOTE);
+    }
     for (const binding of config.reads) keep.add(binding);
     for (const node of result.rewrite.copied) for (const binding of bindingsRead(context.index, node)) keep.add(binding);
     context.rewrote(site.call.node);
     for (const note of config.notes) context.review(site.call.node, note);
   }
 
+  const removals = replaced.length === 0 ? [] : removeUnused(context.source, context.index, context.analysis.resolver, replaced, keep);
+  for (const node of keyImports) {
+    const [start, end] = rangeOf(node);
+    if (removals.some(({ range }) => range[0] <= start && end <= range[1])) continue;
+    context.review(node, 'key material is imported here, but no verification in this file uses it: resolve keys from the issuer\'s JWKS where they are used');
+  }
+  const removedAt = (node: AstNode) => removals.some(({ range }) => range[0] <= rangeOf(node)[0] && rangeOf(node)[1] <= range[1]);
+  for (const { site, declaration } of lookups) {
+    if (!removedAt(declaration)) context.review(site.call.node, KEY_LOOKUP_KEPT_NOTE);
+  }
   if (replaced.length === 0) return;
-  context.edit(...helpers.edits(), ...removeUnused(context.source, context.index, context.analysis.resolver, replaced, keep));
+  context.edit(...helpers.edits(), ...removals);
 }
 
 const transform = defineTransform('jwks-discovery', rewrite);
