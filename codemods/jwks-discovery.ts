@@ -7,6 +7,7 @@ import { issuerFactsOf } from '../src/analysis/issuer-facts.js';
 import { pinnedKeyFindings } from '../src/analysis/pinned-keys.js';
 import type { VerificationSite } from '../src/analysis/verify-sites.js';
 import { quoted } from '../src/analysis/edits.js';
+import { knownString } from '../src/analysis/values.js';
 import { rangeOf, type AstNode } from '../src/analysis/syntax.js';
 import { algorithmsText, audienceText, clockToleranceText, cognitoClientIdText, isCognitoIssuer, issuerText, newConfig } from './lib/helper-config.js';
 import { HelperInstances } from './lib/helper-instances.js';
@@ -60,6 +61,12 @@ function rewrite(context: TransformContext): void {
       const problem = dropAdapterKeyOption(context, site, replaced);
       if (problem) context.review(finding.node, problem);
       else context.rewrote(site.call.node);
+      continue;
+    }
+    const issuer = knownString(site.issuer?.value);
+    if (issuer !== undefined && !/^https?:\/\//i.test(issuer.trim())) {
+      // `urn:acme:event-bus`: no discovery document to take keys from; the runtime refuses such an issuer.
+      context.review(finding.node, `the issuer '${issuer}' is not an https URL, so its keys cannot be discovered: have the token's signer publish its keys at an https JWKS URL and verify against that`);
       continue;
     }
     if (context.runtimeUnavailable) {
