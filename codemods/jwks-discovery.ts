@@ -15,7 +15,7 @@ import { bindingsRead } from './lib/hoisting.js';
 import { defineTransform, type TransformContext } from './lib/transformer.js';
 import { dropPinnedJwksCache, isPinnedJwksCache } from './lib/middleware/aws-jwt-verify.js';
 import { isMiddlewareKeySite, rewriteMiddlewareKey } from './lib/middleware/index.js';
-import { dropAdapterKeyOption, isAdapterKeyOptionSite } from './lib/keycloak-connect.js';
+import { dropAdapterKeyOption, dropConfigFileKeyOption, isAdapterKeyOptionSite, packageFolderOf } from './lib/keycloak-connect.js';
 import { providerPlanFor } from './lib/provider-discovery.js';
 import { selfIssuedReasonFor } from './lib/self-issued.js';
 import { keyLookupGuards, localKeyLookup, KEY_LOOKUP_GUARD_NOTE, KEY_LOOKUP_KEPT_NOTE } from './lib/key-lookup-guards.js';
@@ -32,7 +32,10 @@ function rewrite(context: TransformContext): void {
   const keyImports: AstNode[] = [];
   const lookups: { site: VerificationSite; declaration: AstNode }[] = [];
 
-  for (const finding of pinnedKeyFindings(context.analysis, context.source, { reportSelfIssued: true })) {
+  // keycloak-connect reading a keycloak.json the code does not show: the file is read (beside the package).
+  const readsConfigFile = context.analysis.sites().some((site) => !site.keySlot && isAdapterKeyOptionSite(site));
+  const files = readsConfigFile ? { files: { filename: context.path, cwd: packageFolderOf(context.path) } } : {};
+  for (const finding of pinnedKeyFindings(context.analysis, context.source, { reportSelfIssued: true, ...files })) {
     const selfIssued = selfIssuedReasonFor(context, finding);
     if (selfIssued) {
       context.review(finding.node, selfIssued);
@@ -49,6 +52,11 @@ function rewrite(context: TransformContext): void {
     }
     if (finding.kind === 'constant') {
       context.review(finding.node, `'${finding.name}' holds a key for other modules: rewrite their verification, then remove it (the CLI's project pass does both)`);
+      continue;
+    }
+    if (finding.kind === 'config-file') {
+      const problem = dropConfigFileKeyOption(context, finding);
+      if (problem) context.review(finding.node, problem);
       continue;
     }
     const site = finding.site;

@@ -3,9 +3,11 @@
  * without it it fetches the realm's keys (`{auth-server-url}/realms/{realm}/protocol/openid-connect/certs`) and
  * follows their rotation. Keycloak's discovery is therefore the option's removal; nothing else changes.
  */
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { applyEdits, lineEndingOf } from '../../src/analysis/edits.js';
-import { jsonModuleOf } from '../../src/analysis/pinned-keys.js';
+import { jsonModuleOf, type PinnedKeyFinding } from '../../src/analysis/pinned-keys.js';
+import { knownString } from '../../src/analysis/values.js';
 import { rangeOf, stringLiteralValue, unwrap, type AstNode } from '../../src/analysis/syntax.js';
 import type { VerificationSite } from '../../src/analysis/verify-sites.js';
 import { adapterKeyOptions } from '../../src/knowledge/providers/index.js';
@@ -38,6 +40,30 @@ export function dropAdapterKeyOption(context: TransformContext, site: Verificati
   context.edit({ range, text: '' });
   replaced.push(range);
   return 'removed';
+}
+
+/**
+ * The keycloak.json an adapter reads that the analysis found pinning the key (a `config-file` finding): edited by
+ * the CLI when the code names it as a module (`require('./keycloak.json')`, read relative to the code), else (a
+ * path string, or none given: read from the working directory at run time) the reason a person must edit it.
+ */
+export function dropConfigFileKeyOption(context: TransformContext, finding: Extract<PinnedKeyFinding, { kind: 'config-file' }>): string | undefined {
+  const config = finding.site.call.args[1];
+  const options = adapterKeyOptions(finding.site.library)?.options ?? [finding.option];
+  if (config && jsonModuleOf(context.analysis, unwrap(config))) {
+    context.editConfigFile(finding.path, options, finding.node);
+    return undefined;
+  }
+  const shown = config ? `'${knownString(context.analysis.values.evaluate(unwrap(config))) ?? basename(finding.path)}'` : basename(finding.path);
+  return `${finding.site.library} reads ${shown} from the working directory at run time, and the ${basename(finding.path)} in the package's folder pins the realm key (${finding.option}): remove ${finding.option} from the ${basename(finding.path)} of every deployment, so that ${finding.site.library} fetches the realm's keys`;
+}
+
+/** The folder of the nearest package.json above a file: where a Node.js service usually runs from. */
+export function packageFolderOf(file: string): string {
+  for (let folder = dirname(file); ; folder = dirname(folder)) {
+    if (existsSync(join(folder, 'package.json'))) return folder;
+    if (dirname(folder) === folder) return dirname(file);
+  }
 }
 
 /**

@@ -7,7 +7,7 @@ import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { withoutJsonProperties } from '../../codemods/lib/keycloak-connect.js';
-import { jwksDiscovery } from '../../codemods/jwks-discovery.js';
+import jwksDiscoveryTransform, { jwksDiscovery } from '../../codemods/jwks-discovery.js';
 import { ProjectModules } from '../../codemods/project/module-values.js';
 import plugin from '../../src/index.js';
 import { cli, commitAll, json, project, read } from './support.js';
@@ -111,5 +111,30 @@ describe('oidc-codemod and the keycloak.json keycloak-connect is given', () => {
     expect(outcome.source).toBeUndefined();
     expect(outcome.rewrites).toEqual([]);
     expect(outcome.configEdits).toEqual([{ transform: 'jwks-discovery', path: join(folder, 'src/keycloak.json'), remove: ['realm-public-key', 'realmPublicKey'], line: 3 }]);
+  });
+
+  it('without the project\'s module values (as under jscodeshift) the file is found all the same; jscodeshift, which writes only the file it transforms, asks a person', () => {
+    const folder = project({ 'src/keycloak.json': keycloakJson('\n'), 'src/reports.js': ADAPTER }, { git: false });
+    const path = join(folder, 'src/reports.js');
+    expect(jwksDiscovery(ADAPTER, path).configEdits).toEqual([{ transform: 'jwks-discovery', path: join(folder, 'src/keycloak.json'), remove: ['realm-public-key', 'realmPublicKey'], line: 3 }]);
+    const reports: string[] = [];
+    const output = jwksDiscoveryTransform({ path, source: ADAPTER }, { report: (message: string) => reports.push(message) } as never, {} as never);
+    expect(output).toBeUndefined();
+    expect(reports).toEqual([`${path}:3: ${join(folder, 'src/keycloak.json')} pins the key (realm-public-key or realmPublicKey), and jscodeshift rewrites only this file: remove it by hand, or run oidc-codemod, which edits the config file too`]);
+  });
+
+  it('a keycloak.json read from the working directory at run time (a path string, or none given) is reported on the code, not edited', async () => {
+    const folder = project({
+      'keycloak.json': keycloakJson('\n'),
+      'src/default.js': `const Keycloak = require('keycloak-connect');\n\nexports.keycloak = new Keycloak({});\n`,
+      'src/path.js': `const Keycloak = require('keycloak-connect');\n\nexports.keycloak = new Keycloak({}, './keycloak.json');\n`,
+    });
+    const report = await json(folder, '.');
+    expect(report.code).toBe(0);
+    expect(read(folder, 'keycloak.json')).toBe(keycloakJson('\n'));
+    const review = (path: string) => report.files.find((file) => file.path === path)?.review;
+    expect(review('src/default.js')).toEqual([{ line: 3, reason: expect.stringMatching(/^keycloak-connect reads keycloak\.json from the working directory at run time, and the keycloak\.json in the package's folder pins the realm key \(realm-public-key\): remove realm-public-key/) }]);
+    expect(review('src/path.js')).toEqual([{ line: 3, reason: expect.stringMatching(/^keycloak-connect reads '\.\/keycloak\.json' from the working directory at run time/) }]);
+    expect(report.summary.filesChanged).toBe(0);
   });
 });
