@@ -6,7 +6,7 @@
  */
 import { quoted, replaceNode, textOf } from '../../src/analysis/edits.js';
 import type { IdTokenFinding } from '../../src/analysis/id-token-use.js';
-import { isMemberExpression, memberName, stringLiteralValue, unwrap, type AstNode } from '../../src/analysis/syntax.js';
+import { stringLiteralValue, unwrap, type AstNode } from '../../src/analysis/syntax.js';
 import { knownString } from '../../src/analysis/values.js';
 import { tokenKindClaims, tokenKindOption } from '../../src/knowledge/providers/index.js';
 import type { TransformContext } from './transformer.js';
@@ -41,13 +41,11 @@ export function acceptAccessTokensOption(context: TransformContext, finding: Ver
 /** `undefined` when switched, else why it could not be. */
 export function acceptAccessTokensClaim(context: TransformContext, finding: ClaimCheckFinding): string | undefined {
   const access = tokenKindClaims().find((claim) => claim.provider === finding.provider && claim.claim === finding.claim && claim.tokenType === 'access');
-  const sides = [finding.node.left as AstNode, finding.node.right as AstNode];
-  const literal = sides.find((side) => stringLiteralValue(unwrap(side)) === finding.value);
-  const claimSide = sides.find((side) => side !== literal);
-  if (!access || !literal || !claimSide || !isMemberExpression(unwrap(claimSide)) || memberName(unwrap(claimSide)) !== finding.claim) {
+  const literals = comparedValues(finding.node).filter((value) => stringLiteralValue(value) === finding.value);
+  if (!access || literals.length === 0) {
     return `the check lets only ID tokens through: accept access tokens (${finding.claim} '${access?.value ?? 'Bearer'}') by hand`;
   }
-  context.edit(replaceNode(unwrap(literal), inQuotesOf(context.source, unwrap(literal), access.value)));
+  context.edit(...literals.map((literal) => replaceNode(literal, inQuotesOf(context.source, literal, access.value))));
   context.rewrote(finding.node);
 
   // ID tokens carry the client id as audience; access tokens of the same realm carry it only in azp.
@@ -67,4 +65,12 @@ export function acceptAccessTokensClaim(context: TransformContext, finding: Clai
 function inQuotesOf(source: string, node: AstNode, value: string): string {
   const quote = textOf(source, node)[0];
   return quote === "'" || quote === '"' ? `${quote}${value}${quote}` : quoted(source, value);
+}
+
+/** `payload.typ !== 'ID'`: both sides; `['ID'].includes(payload.typ)`: the list's elements. */
+function comparedValues(check: AstNode): AstNode[] {
+  if (check.type === 'BinaryExpression') return [unwrap(check.left as AstNode), unwrap(check.right as AstNode)];
+  const callee = unwrap(check.callee as AstNode);
+  const list = callee.object ? unwrap(callee.object as AstNode) : undefined;
+  return list?.type === 'ArrayExpression' ? (list.elements as (AstNode | null)[]).flatMap((element) => (element ? [unwrap(element)] : [])) : [];
 }
