@@ -124,7 +124,8 @@ export function usesOrgServer(site: VerificationSite, options: IssuerClassificat
 
 /** The origin of the org authorization server a site verifies tokens of (`https://acme.okta.com`), when it is written. */
 export function orgServerOrigin(site: VerificationSite, options: IssuerClassificationOptions = {}): string | undefined {
-  const facts = [...issuerFactsOf(site.issuer?.value, options), ...(orgKeysFact(site, options) ? [orgKeysFact(site, options)!.fact] : [])];
+  const keys = orgKeysFact(site, options);
+  const facts = [...issuerFactsOf(site.issuer?.value, options), ...(keys ? [keys.fact] : [])];
   const org = facts.find((fact) => fact.shape.kind === 'okta-org' && 'origin' in fact.shape && fact.shape.origin !== undefined);
   return org && 'origin' in org.shape ? org.shape.origin : undefined;
 }
