@@ -5,10 +5,10 @@
  * accept ID tokens accept access tokens (`tokenUse: 'access'`), and checks that let only ID tokens through let
  * access tokens through (Keycloak `typ: 'Bearer'`).
  */
-import { idTokenFindings } from '../src/analysis/id-token-use.js';
+import { idTokenFindings, type IdTokenFinding } from '../src/analysis/id-token-use.js';
 import { isCognitoUserPool } from '../src/analysis/issuer-facts.js';
-import { usesOrgServer } from '../src/analysis/org-server-use.js';
-import { DEFAULT_CUSTOM_AS_AUDIENCE } from '../src/knowledge/issuers.js';
+import { orgServerOrigin, usesOrgServer } from '../src/analysis/org-server-use.js';
+import { DEFAULT_CUSTOM_AS_AUDIENCE, orgAccessTokenAudience } from '../src/knowledge/issuers.js';
 import { acceptAccessTokensClaim, acceptAccessTokensOption } from './lib/accept-access-tokens.js';
 import { defineTransform, type TransformContext } from './lib/transformer.js';
 import { orgAsIntrospection } from './org-as-introspection.js';
@@ -24,7 +24,8 @@ function rewrite(context: TransformContext): void {
       if (problem) context.review(finding.node, problem);
       continue;
     }
-    const edit = finding.toAccessToken;
+    const orgEdit = finding.kind !== 'id-token-sent' ? orgAudienceEdit(context, finding) : undefined;
+    const edit = orgEdit?.edit ?? finding.toAccessToken;
     if (finding.kind !== 'id-token-sent' && isCognitoUserPool(finding.site.issuer?.value)) {
       // Cognito access tokens carry no `aud`: an API audience would reject every one of them.
       context.review(
@@ -47,6 +48,9 @@ function rewrite(context: TransformContext): void {
       if (!context.options.audience && !edit.audienceFromConfiguration && (!orgServer || context.options.toCustomAs)) {
         context.review(finding.node, `the API's audience is assumed to be '${audience}': run again with --audience if it is another`);
       }
+      if (orgEdit) {
+        context.review(finding.node, `access tokens of the org authorization server carry the org URL as their audience: '${orgEdit.audience}' is checked in place of the client id: make clients send access tokens (run again with --audience if the API's is another)`);
+      }
       if (finding.kind === 'id-token-from-request') {
         context.review(finding.node, 'the API now receives access-token claims: identity claims such as email or name are not in them (read those from /userinfo)');
       }
@@ -54,6 +58,23 @@ function rewrite(context: TransformContext): void {
       context.review(finding.node, 'the client now sends the access token: make sure it requests the scopes the API needs');
     }
   }
+}
+
+/**
+ * An org server's access tokens carry the org URL as their audience (introspected by org-as-introspection, which keeps
+ * it): without --audience (and without --to-custom-as, whose tokens are the default custom server's), that is the
+ * API's audience, not the default custom authorization server's.
+ */
+type VerifierFinding = Extract<IdTokenFinding, { readonly kind: 'id-token-from-request' | 'client-id-audience' }>;
+
+function orgAudienceEdit(context: TransformContext, finding: VerifierFinding): { edit: NonNullable<VerifierFinding['toAccessToken']>; audience: string } | undefined {
+  if (context.options.audience || context.options.toCustomAs) return undefined;
+  const origin = orgServerOrigin(finding.site, { orgIssuers: context.options.orgIssuers ?? [] });
+  if (!origin) return undefined;
+  const audience = orgAccessTokenAudience(origin);
+  const again = idTokenFindings(context.analysis, context.tokens, context.source, { audience, applyAll: true }).find((candidate) => candidate.node === finding.node);
+  const edit = again && 'toAccessToken' in again && 'site' in again ? again.toAccessToken : undefined;
+  return edit ? { edit, audience } : undefined;
 }
 
 function reasonLeftAlone(kind: string): string {

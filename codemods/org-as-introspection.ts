@@ -13,6 +13,7 @@ import { knownString } from '../src/analysis/values.js';
 import { bindingsRead, isHoistable } from './lib/hoisting.js';
 import { HelperInstances } from './lib/helper-instances.js';
 import { newConfig, requiredText, type HelperConfig } from './lib/helper-config.js';
+import { addIntrospectionAudience } from './lib/introspection-audience.js';
 import { jwksDiscovery } from './jwks-discovery.js';
 import { defineTransform, environmentSetting, type TransformContext } from './lib/transformer.js';
 import { runtimeNamesIn } from './lib/middleware/introspecting.js';
@@ -62,6 +63,10 @@ function rewrite(context: TransformContext): void {
       continue;
     }
     const config = introspectorConfig(context, finding);
+    if ('reason' in config) {
+      context.review(finding.site.call.node, config.reason);
+      continue;
+    }
     const call = introspectionCall(context, finding);
     if (!call.ok) {
       context.review(finding.site.call.node, call.reason);
@@ -95,8 +100,8 @@ function rewrite(context: TransformContext): void {
   context.edit(...helpers.edits(), ...removeUnused(context.source, context.index, context.analysis.resolver, replaced, keep));
 }
 
-/** The org issuer, and client credentials from the environment for a person to provide. */
-function introspectorConfig(context: TransformContext, finding: OrgAccessTokenFinding): HelperConfig {
+/** The org issuer, client credentials from the environment for a person to provide, and the old audience. */
+function introspectorConfig(context: TransformContext, finding: OrgAccessTokenFinding): HelperConfig | { reason: string } {
   const config = newConfig();
   const { site } = finding;
   const origin = 'origin' in finding.fact.shape ? finding.fact.shape.origin : undefined;
@@ -124,7 +129,8 @@ function introspectorConfig(context: TransformContext, finding: OrgAccessTokenFi
   }
   config.properties.push(['issuer', issuer], ['clientId', clientId], ['clientSecret', environmentSetting(context, 'OKTA_CLIENT_SECRET')]);
   config.notes.push('introspection authenticates a client of the org: set OKTA_CLIENT_SECRET (and OKTA_CLIENT_ID) for it, or switch to private_key_jwt');
-  return config;
+  const audience = addIntrospectionAudience(context, site, config, origin);
+  return audience.ok ? config : { reason: audience.reason };
 }
 
 /** An org verifier kept in a field other code may read (private ones go with the rewrite): say so. */

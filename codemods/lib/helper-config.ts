@@ -23,7 +23,7 @@ export interface HelperConfig {
 }
 
 /** A value as source text usable at module level, or undefined. */
-function moduleLevelText(context: TransformContext, slot: SlotFact | undefined, reads: Set<unknown>): string | undefined {
+export function moduleLevelText(context: TransformContext, slot: SlotFact | undefined, reads: Set<unknown>): string | undefined {
   if (!slot) return undefined;
   const known = knownString(slot.value);
   if (known !== undefined) return quoted(context.source, known);

@@ -122,6 +122,14 @@ export function usesOrgServer(site: VerificationSite, options: IssuerClassificat
   return orgIssuer || orgKeysFact(site, options) !== undefined;
 }
 
+/** The origin of the org authorization server a site verifies tokens of (`https://acme.okta.com`), when it is written. */
+export function orgServerOrigin(site: VerificationSite, options: IssuerClassificationOptions = {}): string | undefined {
+  const keys = orgKeysFact(site, options);
+  const facts = [...issuerFactsOf(site.issuer?.value, options), ...(keys ? [keys.fact] : [])];
+  const org = facts.find((fact) => fact.shape.kind === 'okta-org' && 'origin' in fact.shape && fact.shape.origin !== undefined);
+  return org && 'origin' in org.shape ? org.shape.origin : undefined;
+}
+
 /** The org keys URL a site's key set, resolver or `jwksUri` option fetches from. */
 function orgKeysFact(site: VerificationSite, options: IssuerClassificationOptions): { fact: IssuerFact; slot: SlotFact } | undefined {
   const key = site.key;

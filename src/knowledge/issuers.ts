@@ -273,6 +273,14 @@ export function isOrgIssuer(shape: IssuerShape): boolean {
   return shape.kind === 'okta-org' && shape.endpoint === undefined;
 }
 
+/**
+ * The audience of the org authorization server's access tokens: the org URL itself (Okta is their intended audience),
+ * in the tokens and in what the org's /oauth2/v1/introspect answers for them.
+ */
+export function orgAccessTokenAudience(origin: string): string {
+  return origin.replace(/\/+$/, '');
+}
+
 /** `https://acme.okta.com/oauth2/v1/keys` for the org server at that origin. */
 export function orgEndpointUrl(origin: string, endpoint: 'keys' | 'introspect'): string {
   return `${origin.replace(/\/+$/, '')}${ORG_ENDPOINT_PREFIX}${endpoint}`;

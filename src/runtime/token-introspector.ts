@@ -14,7 +14,10 @@ interface CommonIntrospectorOptions {
   readonly clientId: string;
   /** Skip discovery and post here. Default: `<org>/oauth2/v1/introspect` for an Okta org, else the discovered `introspection_endpoint`. */
   readonly introspectionEndpoint?: string;
-  /** When given, an active answer must name one of these in `aud`. */
+  /**
+   * When given, an active answer must name one of these in `aud` (an answer without `aud` is refused). Written out
+   * as `undefined` (an unset environment variable), it is a configuration error rather than no check.
+   */
   readonly audience?: string | readonly string[];
   /**
    * When given, an active answer's `client_id` must be one of these: tokens issued to other clients of the same
@@ -101,6 +104,10 @@ export function createTokenIntrospector(options: TokenIntrospectorOptions): Toke
   const { issuer } = options;
   checkIssuerUrl(issuer, allowHttpForLoopback);
   const clientAuthentication = createClientAuthentication(options);
+  if ('audience' in options && options.audience === undefined) {
+    // Written out but undefined, as an unset environment variable gives: checking no audience would widen what passes.
+    throw new ConfigurationError('invalid_option', 'audience is given but undefined (an unset environment variable?): set it to the audience the API accepts, or leave the option out');
+  }
   const audiences = options.audience === undefined ? undefined : checkStringList(options.audience, 'audience', true);
   const allowedClientIds =
     options.allowedClientIds === undefined ? undefined : checkStringList(options.allowedClientIds, 'allowedClientIds', true);

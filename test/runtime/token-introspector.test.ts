@@ -106,6 +106,38 @@ describe('createTokenIntrospector: answers', () => {
     expect(error.code).toBe('audience_mismatch');
   });
 
+  it('with audience, accepts an active token whose aud names one of them (oidc-provider answers aud: the resource)', async () => {
+    const token = await harness.clientCredentialsToken(OPAQUE_RESOURCE);
+    await expect(introspectorFor({ audience: OPAQUE_RESOURCE }).introspect(token)).resolves.toMatchObject({ active: true, aud: OPAQUE_RESOURCE });
+    await expect(introspectorFor({ audience: [API_AUDIENCE, OPAQUE_RESOURCE] }).introspect(token)).resolves.toMatchObject({ active: true });
+  });
+
+  it('with audience, fails closed on an active answer without aud, and on one whose iss is another issuer, with 401', async () => {
+    const exp = Math.floor(Date.now() / 1000) + 60;
+    const answers = [
+      { answer: { active: true, exp, client_id: CLIENT_ID }, code: 'audience_mismatch' },
+      { answer: { active: true, exp, aud: [OPAQUE_RESOURCE, 'urn:example:else'], iss: 'https://other.example.com' }, code: 'issuer_mismatch' },
+    ];
+    for (const { answer, code } of answers) {
+      const stub = await stubEndpoint((res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer)));
+      try {
+        const error = await rejection(introspectorFor({ introspectionEndpoint: stub.url, audience: OPAQUE_RESOURCE }).introspect('some-token'));
+        expect(error).toBeInstanceOf(TokenValidationError);
+        expect(error.code).toBe(code);
+        expect((error as TokenValidationError).statusCode).toBe(401);
+      } finally {
+        await stub.close();
+      }
+    }
+  });
+
+  it('refuses audience written out as undefined (an unset environment variable) at construction, rather than checking none', () => {
+    expect(() => introspectorFor({ audience: process.env.OIDC_E2E_SURELY_UNSET_AUDIENCE })).toThrow(/audience is given but undefined/);
+    expect(() => introspectorFor({ audience: undefined })).toThrow(ConfigurationError);
+    for (const audience of [[], [''], '']) expect(() => introspectorFor({ audience })).toThrow(ConfigurationError);
+    expect(() => introspectorFor({})).not.toThrow();
+  });
+
   it('with allowedClientIds, accepts tokens of the listed clients and refuses a token issued to another client', async () => {
     const pinned = introspectorFor({ allowedClientIds: [CLIENT_ID] });
     const own = await harness.clientCredentialsToken(OPAQUE_RESOURCE);

@@ -6,11 +6,11 @@ import { describeMigratedOrgApp } from './support/migrated-org-app.js';
 describeMigratedOrgApp({
   library: 'aws-jwt-verify',
   packages: ['aws-jwt-verify'],
-  files: ({ issuer, pinnedJwk }) => ({
+  files: ({ issuer, audience, pinnedJwk }) => ({
     'server.js': `const http = require('node:http');
 const { JwtRsaVerifier } = require('aws-jwt-verify');
 
-const verifier = JwtRsaVerifier.create({ issuer: '${issuer}', audience: '${issuer}', jwksUri: '${issuer}/oauth2/v1/keys' });
+const verifier = JwtRsaVerifier.create({ issuer: '${issuer}', audience: '${audience}', jwksUri: '${issuer}/oauth2/v1/keys' });
 verifier.cacheJwks({ keys: [${JSON.stringify(pinnedJwk)}] });
 
 http

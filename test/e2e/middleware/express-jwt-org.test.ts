@@ -5,7 +5,7 @@ import { describeMigratedOrgApp } from './support/migrated-org-app.js';
 describeMigratedOrgApp({
   library: 'express-jwt',
   packages: ['express', 'express-jwt'],
-  files: ({ issuer, pinnedKey }) => ({
+  files: ({ issuer, audience, pinnedKey }) => ({
     'server.js': `const express = require('express');
 const { expressjwt } = require('express-jwt');
 
@@ -13,7 +13,7 @@ const OKTA_ORG_KEY = \`${pinnedKey.trim()}\`;
 
 const app = express();
 app.get('/health', (req, res) => res.json({ ok: true }));
-app.use('/orders', expressjwt({ secret: OKTA_ORG_KEY, algorithms: ['RS256'], issuer: '${issuer}' }));
+app.use('/orders', expressjwt({ secret: OKTA_ORG_KEY, algorithms: ['RS256'], issuer: '${issuer}', audience: '${audience}' }));
 app.get('/orders', (req, res) => res.json(req.auth));
 app.use((error, req, res, next) => res.status(error.status || error.statusCode || 500).json({ error: error.message }));
 

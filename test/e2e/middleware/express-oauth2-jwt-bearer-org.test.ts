@@ -6,7 +6,7 @@ import { describeMigratedOrgApp } from './support/migrated-org-app.js';
 describeMigratedOrgApp({
   library: 'express-oauth2-jwt-bearer',
   packages: ['express', 'express-oauth2-jwt-bearer'],
-  files: ({ issuer, pinnedKey }) => ({
+  files: ({ issuer, audience, pinnedKey }) => ({
     'server.js': `const express = require('express');
 const { auth, requiredScopes } = require('express-oauth2-jwt-bearer');
 
@@ -16,13 +16,13 @@ app.get(
   '/orders',
   auth({
     issuer: '${issuer}',
-    audience: '${issuer}',
+    audience: '${audience}',
     publicKey: \`${pinnedKey.trim()}\`,
     tokenSigningAlg: 'RS256',
   }),
   (req, res) => res.json({ ...req.auth.payload, tokenSeen: req.auth.token === req.headers.authorization.slice(7) }),
 );
-app.get('/reports', auth({ issuer: '${issuer}', audience: '${issuer}', publicKey: \`${pinnedKey.trim()}\` }), requiredScopes('reports'), (req, res) => res.json([]));
+app.get('/reports', auth({ issuer: '${issuer}', audience: '${audience}', publicKey: \`${pinnedKey.trim()}\` }), requiredScopes('reports'), (req, res) => res.json([]));
 app.use((error, req, res, next) => res.status(error.status || error.statusCode || 500).json({ error: error.message }));
 
 app.listen(Number(process.env.PORT), '127.0.0.1');

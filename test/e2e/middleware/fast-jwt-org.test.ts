@@ -5,11 +5,11 @@ import { describeMigratedOrgApp } from './support/migrated-org-app.js';
 describeMigratedOrgApp({
   library: 'fast-jwt',
   packages: ['fast-jwt'],
-  files: ({ issuer, pinnedKey }) => ({
+  files: ({ issuer, audience, pinnedKey }) => ({
     'server.js': `const http = require('node:http');
 const { createVerifier } = require('fast-jwt');
 
-const verifyToken = createVerifier({ key: \`${pinnedKey.trim()}\`, allowedIss: '${issuer}', algorithms: ['RS256'] });
+const verifyToken = createVerifier({ key: \`${pinnedKey.trim()}\`, allowedIss: '${issuer}', allowedAud: '${audience}', algorithms: ['RS256'] });
 
 function claimsOf(request) {
   const token = (request.headers.authorization || '').replace(/^Bearer /, '');

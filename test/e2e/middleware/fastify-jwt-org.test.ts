@@ -6,14 +6,14 @@ import { describeMigratedOrgApp } from './support/migrated-org-app.js';
 describeMigratedOrgApp({
   library: '@fastify/jwt',
   packages: ['fastify', '@fastify/jwt'],
-  files: ({ issuer, pinnedKey }) => ({
+  files: ({ issuer, audience, pinnedKey }) => ({
     'server.js': `const Fastify = require('fastify');
 const fastifyJwt = require('@fastify/jwt');
 
 const app = Fastify();
 app.register(fastifyJwt, {
   secret: { public: \`${pinnedKey.trim()}\` },
-  verify: { allowedIss: '${issuer}' },
+  verify: { allowedIss: '${issuer}', allowedAud: '${audience}' },
 });
 app.get('/health', async () => ({ ok: true }));
 app.get('/orders', async (request) => {

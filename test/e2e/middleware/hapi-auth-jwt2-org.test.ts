@@ -5,7 +5,7 @@ import { describeMigratedOrgApp } from './support/migrated-org-app.js';
 describeMigratedOrgApp({
   library: 'hapi-auth-jwt2',
   packages: ['@hapi/hapi', 'hapi-auth-jwt2'],
-  files: ({ issuer, pinnedKey }) => ({
+  files: ({ issuer, audience, pinnedKey }) => ({
     'server.js': `const Hapi = require('@hapi/hapi');
 
 const OKTA_ORG_KEY = \`${pinnedKey.trim()}\`;
@@ -16,7 +16,7 @@ async function start() {
   server.auth.strategy('okta', 'jwt', {
     key: OKTA_ORG_KEY,
     validate: async (decoded) => ({ isValid: true, credentials: { ...decoded, checkedBy: 'validate' } }),
-    verifyOptions: { issuer: '${issuer}', algorithms: ['RS256'] },
+    verifyOptions: { issuer: '${issuer}', audience: '${audience}', algorithms: ['RS256'] },
   });
   server.route({ method: 'GET', path: '/health', options: { auth: false }, handler: () => ({ ok: true }) });
   server.route({ method: 'GET', path: '/orders', options: { auth: 'okta' }, handler: (request) => request.auth.credentials });

@@ -5,7 +5,7 @@ import { describeMigratedOrgApp } from './support/migrated-org-app.js';
 describeMigratedOrgApp({
   library: '@hapi/jwt',
   packages: ['@hapi/hapi', '@hapi/jwt'],
-  files: ({ issuer, pinnedKey }) => ({
+  files: ({ issuer, audience, pinnedKey }) => ({
     'server.js': `const Hapi = require('@hapi/hapi');
 const Jwt = require('@hapi/jwt');
 
@@ -14,7 +14,7 @@ async function start() {
   await server.register(Jwt);
   server.auth.strategy('okta', 'jwt', {
     keys: { key: \`${pinnedKey.trim()}\`, algorithms: ['RS256'] },
-    verify: { aud: false, iss: '${issuer}', sub: false },
+    verify: { aud: '${audience}', iss: '${issuer}', sub: false },
     validate: (artifacts) => ({ isValid: true, credentials: { ...artifacts.decoded.payload, checkedBy: 'validate' } }),
   });
   server.route({ method: 'GET', path: '/health', options: { auth: false }, handler: () => ({ ok: true }) });

@@ -4,7 +4,7 @@ import { describeMigratedOrgApp } from './support/migrated-org-app.js';
 describeMigratedOrgApp({
   library: 'koa-jwt',
   packages: ['koa', 'koa-jwt'],
-  files: ({ issuer, pinnedKey }) => ({
+  files: ({ issuer, audience, pinnedKey }) => ({
     'server.js': `const Koa = require('koa');
 const jwt = require('koa-jwt');
 
@@ -13,7 +13,7 @@ app.use(async (ctx, next) => {
   if (ctx.path === '/health') ctx.body = { ok: true };
   else await next();
 });
-app.use(jwt({ secret: \`${pinnedKey.trim()}\`, issuer: '${issuer}', algorithms: ['RS256'] }));
+app.use(jwt({ secret: \`${pinnedKey.trim()}\`, issuer: '${issuer}', audience: '${audience}', algorithms: ['RS256'] }));
 app.use((ctx) => {
   ctx.body = ctx.state.user;
 });

@@ -6,7 +6,7 @@ import { describeMigratedOrgApp } from './support/migrated-org-app.js';
 describeMigratedOrgApp({
   library: '@nestjs/jwt',
   packages: ['@nestjs/core', '@nestjs/common', '@nestjs/jwt', '@nestjs/platform-express', 'reflect-metadata', 'rxjs'],
-  files: ({ issuer, pinnedKey }) => ({
+  files: ({ issuer, audience, pinnedKey }) => ({
     'access-token.guard.js': `const { Inject, Injectable, UnauthorizedException } = require('@nestjs/common');
 const { JwtService } = require('@nestjs/jwt');
 
@@ -52,7 +52,7 @@ Module({
   imports: [
     JwtModule.register({
       publicKey: \`${pinnedKey.trim()}\`,
-      verifyOptions: { issuer: '${issuer}', algorithms: ['RS256'] },
+      verifyOptions: { issuer: '${issuer}', audience: '${audience}', algorithms: ['RS256'] },
     }),
   ],
   controllers: [OrdersController],

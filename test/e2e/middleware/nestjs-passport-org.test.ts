@@ -7,7 +7,7 @@ import { describeMigratedOrgApp } from './support/migrated-org-app.js';
 describeMigratedOrgApp({
   library: '@nestjs/passport',
   packages: ['@nestjs/core', '@nestjs/common', '@nestjs/passport', '@nestjs/platform-express', 'passport', 'passport-jwt', 'reflect-metadata', 'rxjs'],
-  files: ({ issuer, pinnedKey }) => ({
+  files: ({ issuer, audience, pinnedKey }) => ({
     'jwt.strategy.js': `const { PassportStrategy } = require('@nestjs/passport');
 const { ExtractJwt, Strategy } = require('passport-jwt');
 
@@ -17,6 +17,7 @@ class JwtStrategy extends PassportStrategy(Strategy) {
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       secretOrKey: \`${pinnedKey.trim()}\`,
       issuer: '${issuer}',
+      audience: '${audience}',
     });
   }
 

@@ -5,7 +5,7 @@ import { describeMigratedOrgApp } from './support/migrated-org-app.js';
 describeMigratedOrgApp({
   library: 'passport-jwt',
   packages: ['express', 'passport', 'passport-jwt'],
-  files: ({ issuer, pinnedKey }) => ({
+  files: ({ issuer, audience, pinnedKey }) => ({
     'server.js': `const express = require('express');
 const passport = require('passport');
 const { ExtractJwt, Strategy: JwtStrategy } = require('passport-jwt');
@@ -16,6 +16,7 @@ passport.use(
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       secretOrKey: \`${pinnedKey.trim()}\`,
       issuer: '${issuer}',
+      audience: '${audience}',
     },
     (claims, done) => done(null, { ...claims, checkedBy: 'verify callback' }),
   ),

@@ -3,6 +3,8 @@ import { JwtService } from '@nestjs/jwt';
 import { createTokenIntrospector } from 'oidc-token-guard';
 // oidc-codemod: review: introspection authenticates a client of the org: set OKTA_CLIENT_SECRET (and OKTA_CLIENT_ID) for it, or switch to private_key_jwt
 const tokenIntrospector = createTokenIntrospector({ issuer: 'https://acme.okta.com', clientId: process.env.OKTA_CLIENT_ID!, clientSecret: process.env.OKTA_CLIENT_SECRET! });
+// oidc-codemod: review: introspection authenticates a client of the org: set OKTA_CLIENT_SECRET (and OKTA_CLIENT_ID) for it, or switch to private_key_jwt
+const tokenIntrospector2 = createTokenIntrospector({ issuer: 'https://acme.okta.com', clientId: process.env.OKTA_CLIENT_ID!, clientSecret: process.env.OKTA_CLIENT_SECRET!, audience: 'https://acme.okta.com' });
 
 @Injectable()
 export class TokenService {
@@ -14,6 +16,6 @@ export class TokenService {
   }
 
   async adminClaimsOf(token: string) {
-    return tokenIntrospector.introspect(token);
+    return tokenIntrospector2.introspect(token);
   }
 }

@@ -4,7 +4,8 @@
 // framework, asking a real oidc-provider with Okta's org routes (https://acme.okta.com, served on 127.0.0.1 over
 // HTTPS; a preloaded script routes the app's fetch calls for that host to it). An active access token is accepted,
 // with the introspection answer where the old middleware put the claims; the old pinned-key token, an ID token, an
-// expired token and a revoked one (both of which the introspection endpoint calls inactive) are refused.
+// active token for another audience (the old middleware's audience is kept), an expired token and a revoked one (both
+// of which the introspection endpoint calls inactive) are refused.
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selfSignedCertificate } from '../../support/https-provider.js';
 import { freePort, httpGet, run, startService, type Service } from '../../support/processes.js';
 import { CLI, commitApp, extractRuntime, RUNTIME_IMPORT, type JsonReport } from './migrated-app.js';
-import { CLIENT_ID, ORG_ISSUER, startOrgProvider, type OrgProvider } from './provider.js';
+import { CLIENT_ID, ORG_ISSUER, ORG_OTHER_AUDIENCE, startOrgProvider, type OrgProvider } from './provider.js';
 
 const NODE = process.execPath;
 const KEEP = process.env.OIDC_E2E_KEEP === '1';
@@ -32,6 +33,8 @@ globalThis.fetch = function routedFetch(input, init) {
 
 export interface OrgAppInput {
   readonly issuer: string;
+  /** The audience the old middleware checks: the org URL, as the org's access tokens carry it. */
+  readonly audience: string;
   readonly pinnedKey: string;
   /** The same key as a public JWK (kid `pinned-key`, alg RS256), for libraries that pin a key set. */
   readonly pinnedJwk: Record<string, unknown>;
@@ -83,7 +86,7 @@ export function describeMigratedOrgApp(spec: MigratedOrgAppSpec): void {
         .setProtectedHeader({ alg: 'RS256', kid: 'pinned-key' })
         .sign(privateKey);
 
-      await commitApp(app, { name: `org-${spec.library.replace(/[@/]/g, '')}`, files: spec.files({ issuer: ORG_ISSUER, pinnedKey, pinnedJwk }), packages: spec.packages, runtime, message: 'the app, verifying org tokens with a pinned key' });
+      await commitApp(app, { name: `org-${spec.library.replace(/[@/]/g, '')}`, files: spec.files({ issuer: ORG_ISSUER, audience: ORG_ISSUER, pinnedKey, pinnedJwk }), packages: spec.packages, runtime, message: 'the app, verifying org tokens with a pinned key' });
     }, 60_000);
 
     afterAll(async () => {
@@ -113,6 +116,8 @@ export function describeMigratedOrgApp(spec: MigratedOrgAppSpec): void {
       const text = readFileSync(join(app, spec.migrated.file), 'utf8');
       for (const expected of spec.migrated.contains) expect(text).toContain(expected);
       expect(text).not.toContain('BEGIN PUBLIC KEY');
+      // The old middleware's audience is checked by the introspector that replaces it.
+      expect(text).toMatch(new RegExp(`createTokenIntrospector\\(\\{[^}]*audience: '${ORG_ISSUER.replace(/[.]/g, '\\.')}'`));
       const again = await run(NODE, [CLI, '--json', '--dry-run', ...RUNTIME_IMPORT, '.'], { cwd: app, timeoutMs: 60_000 });
       expect(again.status, again.stderr).toBe(0);
       expect((JSON.parse(again.stdout) as JsonReport).summary.filesChanged).toBe(0);
@@ -130,6 +135,7 @@ export function describeMigratedOrgApp(spec: MigratedOrgAppSpec): void {
         const answer = JSON.parse(body) as Record<string, unknown>;
         expect(answer.active).toBe(true);
         expect(answer.client_id).toBe(CLIENT_ID);
+        expect(answer.aud).toBe(provider.audience);
         expect(answer).toMatchObject(spec.credentials ?? {});
       });
 
@@ -143,9 +149,18 @@ export function describeMigratedOrgApp(spec: MigratedOrgAppSpec): void {
         }
       });
 
+      it('refuses an active access token of the org for another audience with 401', async () => {
+        const token = await provider.otherAudienceAccessToken();
+        // Active at the provider, for the other API: only the audience the old middleware checked tells it apart.
+        expect(await provider.introspect(token)).toMatchObject({ active: true, client_id: CLIENT_ID, aud: ORG_OTHER_AUDIENCE });
+        const { status, body } = await get(token);
+        expect(status, body).toBe(401);
+      });
+
       it('refuses an expired access token of the org with 401', async () => {
         const token = await provider.shortLivedAccessToken();
-        await new Promise((resolve) => setTimeout(resolve, 2_500));
+        expect(await provider.introspect(token)).toMatchObject({ active: true, aud: provider.audience });
+        await new Promise((resolve) => setTimeout(resolve, 3_500));
         const { status, body } = await get(token);
         expect(status, body).toBe(401);
       });

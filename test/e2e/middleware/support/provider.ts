@@ -125,10 +125,13 @@ export async function startRotatingProvider(tls: TlsMaterial): Promise<RotatingP
 }
 
 export const ORG_ISSUER = 'https://acme.okta.com';
-/** Opaque access tokens, which only introspection can check. */
-const ORG_RESOURCE = 'urn:acme:orders';
-/** The same, living one second, for expired tokens. */
-const ORG_SHORT_LIVED_RESOURCE = 'urn:acme:orders:short-lived';
+/**
+ * Another API of the look-alike org: its opaque access tokens are active at the introspection endpoint, for an
+ * audience other than the org URL (which Okta's org server never issues; oidc-provider can, as a resource indicator).
+ */
+export const ORG_OTHER_AUDIENCE = 'urn:acme:other-api';
+/** A scope of the org's own resource whose tokens live two seconds, for expired tokens of the same audience. */
+const EXPIRING_SCOPE = 'expiring';
 
 export interface OrgProvider {
   /** `https://127.0.0.1:<port>`, where the app's requests for https://acme.okta.com are routed. */
@@ -137,9 +140,19 @@ export interface OrgProvider {
   readonly issuer: string;
   readonly clientId: string;
   readonly clientSecret: string;
+  /**
+   * The audience of its access tokens: the org URL (the issuer), as Okta's org authorization server issues them
+   * (`aud` in the tokens and in the introspection answer).
+   */
+  readonly audience: string;
+  /** Opaque access tokens, which only introspection can check. */
   accessToken(): Promise<string>;
-  /** An access token that lives one second: expired once the caller has waited past it. */
+  /** An access token that lives two seconds: expired once the caller has waited past it. Same audience. */
   shortLivedAccessToken(): Promise<string>;
+  /** An access token of the same client for ORG_OTHER_AUDIENCE: active, for another audience. */
+  otherAudienceAccessToken(): Promise<string>;
+  /** The provider's own introspection answer for a token (as the org's client). */
+  introspect(token: string): Promise<Record<string, unknown>>;
   idToken(): Promise<string>;
   revoke(token: string): Promise<void>;
   close(): Promise<void>;
@@ -155,6 +168,15 @@ export async function startOrgProvider(tls: TlsMaterial, options: { readonly iss
   const origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // An app that reads its org from the environment is pointed at the provider itself: `issuer: (origin) => origin`.
   const issuer = options.issuer?.(origin) ?? ORG_ISSUER;
+  // The org URL is the resource (and so the audience) of the org's access tokens, as at Okta.
+  const audience = issuer;
+  const shared = sharedConfiguration({
+    introspection: true,
+    resources: {
+      [audience]: { scope: `read write ${EXPIRING_SCOPE}`, accessTokenFormat: 'opaque', accessTokenTTL: 300 },
+      [ORG_OTHER_AUDIENCE]: { scope: 'read write', accessTokenFormat: 'opaque', accessTokenTTL: 300 },
+    },
+  });
   const provider = new Provider(issuer, {
     jwks: { keys: [await newSigningKey('org-key')] },
     clients: [
@@ -168,13 +190,12 @@ export async function startOrgProvider(tls: TlsMaterial, options: { readonly iss
       },
     ],
     routes: { token: '/oauth2/v1/token', introspection: '/oauth2/v1/introspect', revocation: '/oauth2/v1/revoke', jwks: '/oauth2/v1/keys' },
-    ...sharedConfiguration({
-      introspection: true,
-      resources: {
-        [ORG_RESOURCE]: { scope: 'read write', accessTokenFormat: 'opaque', accessTokenTTL: 300 },
-        [ORG_SHORT_LIVED_RESOURCE]: { scope: 'read', accessTokenFormat: 'opaque', accessTokenTTL: 1 },
-      },
-    }),
+    ...shared,
+    ttl: {
+      ...shared.ttl,
+      ClientCredentials: (ctx: unknown, token: { scope?: string; resourceServer?: { accessTokenTTL?: number } }) =>
+        token.scope?.split(' ').includes(EXPIRING_SCOPE) ? 2 : shared.ttl.ClientCredentials(ctx, token),
+    },
   });
   registerIdTokenGrant(provider);
   server.on('request', provider.callback());
@@ -185,11 +206,18 @@ export async function startOrgProvider(tls: TlsMaterial, options: { readonly iss
     issuer,
     clientId: CLIENT_ID,
     clientSecret: CLIENT_SECRET,
+    audience,
     async accessToken() {
-      return (await postForm(`${origin}/oauth2/v1/token`, { grant_type: 'client_credentials', resource: ORG_RESOURCE, scope: 'read' }, basic, tls.cert)).access_token as string;
+      return (await postForm(`${origin}/oauth2/v1/token`, { grant_type: 'client_credentials', resource: audience, scope: 'read' }, basic, tls.cert)).access_token as string;
     },
     async shortLivedAccessToken() {
-      return (await postForm(`${origin}/oauth2/v1/token`, { grant_type: 'client_credentials', resource: ORG_SHORT_LIVED_RESOURCE, scope: 'read' }, basic, tls.cert)).access_token as string;
+      return (await postForm(`${origin}/oauth2/v1/token`, { grant_type: 'client_credentials', resource: audience, scope: `read ${EXPIRING_SCOPE}` }, basic, tls.cert)).access_token as string;
+    },
+    async otherAudienceAccessToken() {
+      return (await postForm(`${origin}/oauth2/v1/token`, { grant_type: 'client_credentials', resource: ORG_OTHER_AUDIENCE, scope: 'read' }, basic, tls.cert)).access_token as string;
+    },
+    async introspect(token) {
+      return postForm(`${origin}/oauth2/v1/introspect`, { token, token_type_hint: 'access_token' }, basic, tls.cert);
     },
     async idToken() {
       return (await postForm(`${origin}/oauth2/v1/token`, { grant_type: ID_TOKEN_GRANT }, basic, tls.cert)).id_token as string;
