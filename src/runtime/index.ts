@@ -75,7 +75,15 @@ export {
   type IntrospectingExpressMiddlewareOptions,
   type IntrospectionAuthResult,
 } from './adapters/express.js';
-export { introspectingKoaMiddleware, KOA, type IntrospectingKoaMiddlewareOptions, type KoaLikeContext, type KoaLikeMiddleware } from './adapters/koa.js';
+export {
+  introspectingKoaMiddleware,
+  KOA,
+  type IntrospectingKoaMiddleware,
+  type IntrospectingKoaMiddlewareOptions,
+  type KoaLikeContext,
+  type KoaLikeMiddleware,
+  type KoaUnlessOptions,
+} from './adapters/koa.js';
 export {
   introspectingFastifyHook,
   introspectingFastifyJwt,
