@@ -7,7 +7,8 @@
  */
 import { quoted, replaceNode, textOf } from '../src/analysis/edits.js';
 import { foreignTokenFindings } from '../src/analysis/foreign-tokens.js';
-import { orgServerFindings, type OrgAccessTokenFinding } from '../src/analysis/org-server-use.js';
+import { orgServerFindings, type OrgAccessTokenFinding, type OrgServerFinding } from '../src/analysis/org-server-use.js';
+import { DEFAULT_CUSTOM_AS_AUDIENCE, repairedOktaIssuerText, type MissingServerIdReading } from '../src/knowledge/issuers.js';
 import { isClassField, rangeOf, type AstNode } from '../src/analysis/syntax.js';
 import { knownString } from '../src/analysis/values.js';
 import { bindingsRead, isHoistable } from './lib/hoisting.js';
@@ -28,11 +29,15 @@ function rewrite(context: TransformContext): void {
   const replaced: (readonly [number, number])[] = [];
   const keep = new Set<unknown>();
 
+  // Malformed issuers go first, alone: once repaired, the transform runs again on the result (a handoff to
+  // itself), which sees what each repaired site now is (a custom server's, left as it is; an org's, introspected).
+  const malformed = findings.filter((finding) => finding.kind === 'malformed-issuer');
+  let repaired = false;
+  for (const finding of malformed) repaired = repairMalformedIssuer(context, finding) || repaired;
+  if (repaired) return;
+
   for (const finding of findings) {
-    if (finding.kind === 'malformed-issuer') {
-      context.review(finding.node, `'${finding.fact.text}' is not a valid Okta issuer: fix it by hand`);
-      continue;
-    }
+    if (finding.kind === 'malformed-issuer') continue;
     if (context.options.toCustomAs) {
       if (finding.toCustomServer.length === 0) {
         context.review(finding.node, `the org URL is not written as a literal here: switch to '${finding.customIssuer}' by hand`);
@@ -95,6 +100,47 @@ function rewrite(context: TransformContext): void {
   context.edit(...helpers.edits(), ...removeUnused(context.source, context.index, context.analysis.resolver, replaced, keep));
 }
 
+type MalformedIssuerFinding = Extract<OrgServerFinding, { kind: 'malformed-issuer' }>;
+
+/**
+ * Repairs a malformed Okta issuer where the repair is certain (the Admin Console's `-admin` host) or follows from the
+ * user's choice (`/oauth2` without a server id: `--to-custom-as`, or an expected audience of `api://default`, mean the
+ * default custom server; otherwise the org, whose tokens are then introspected), where the value is written. Reports
+ * the repair, or why there is none. Returns whether it edited.
+ */
+function repairMalformedIssuer(context: TransformContext, finding: MalformedIssuerFinding): boolean {
+  const { fact, problem } = finding;
+  if (problem === 'placeholder') {
+    context.review(finding.node, `'${fact.text}' still holds a quickstart placeholder, which no tool can fill in: write your Okta org's URL (https://<your-org>.okta.com, followed by /oauth2/<server id> for a custom authorization server), or read it from your configuration`);
+    return false;
+  }
+  // The audience may be given where the verifier is used (`verifier.verifyAccessToken(token, 'api://default')`).
+  const defaultAudience = context.analysis
+    .sites()
+    .filter((site) => site === finding.site || (site.issuer !== undefined && site.issuer.node === finding.node))
+    .some((site) => site.audience !== undefined && knownString(site.audience.value) === DEFAULT_CUSTOM_AS_AUDIENCE);
+  const reading: MissingServerIdReading = context.options.toCustomAs || defaultAudience ? 'default-custom-server' : 'org';
+  const written = fact.node ? textOf(context.source, fact.node) : undefined;
+  const text = written === undefined ? undefined : repairedOktaIssuerText(written, problem, reading);
+  if (!fact.node || text === undefined) {
+    context.review(finding.node, `'${fact.text}' is not a valid Okta issuer (${problem === 'admin-host' ? 'the -admin host serves the Admin Console, not tokens' : '/oauth2 needs an authorization server id'}) and is not written here as one literal: fix it where it is defined, then run again`);
+    return false;
+  }
+  context.edit(replaceNode(fact.node, text));
+  context.rewrote(finding.node);
+  context.handOff('org-as-introspection', finding.node, false);
+  const now = text.replace(/^['"`]|['"`]$/g, '');
+  if (problem === 'admin-host') {
+    context.review(finding.node, `the issuer was '${fact.text}', on the Admin Console's host, which issues no tokens; it is now '${now}', the same URL without -admin: check that it is the issuer your tokens name`);
+  } else if (reading === 'default-custom-server') {
+    const why = context.options.toCustomAs ? 'as --to-custom-as asks' : `as the expected audience '${DEFAULT_CUSTOM_AS_AUDIENCE}' (the default custom server's) says`;
+    context.review(finding.node, `the issuer was '${fact.text}', with no authorization server id; it is now '${now}', the default custom authorization server, ${why}: check that your tokens come from that server`);
+  } else {
+    context.review(finding.node, `the issuer was '${fact.text}', with no authorization server id; it is now the org, '${now}', whose access tokens are introspected (run with --to-custom-as to choose '${now}/oauth2/default' instead): check that your tokens come from the org`);
+  }
+  return true;
+}
+
 /** The org issuer, and client credentials from the environment for a person to provide. */
 function introspectorConfig(context: TransformContext, finding: OrgAccessTokenFinding): HelperConfig {
   const config = newConfig();
@@ -154,6 +200,6 @@ function introspectionCall(context: TransformContext, finding: OrgAccessTokenFin
   return rewriteVerificationCall(context, site, INSTANCE, 'introspect');
 }
 
-const transform = defineTransform('org-as-introspection', rewrite, () => ({ 'jwks-discovery': jwksDiscovery }));
+const transform = defineTransform('org-as-introspection', rewrite, () => ({ 'jwks-discovery': jwksDiscovery, 'org-as-introspection': transform.run }));
 export const orgAsIntrospection = transform.run;
 export default transform.jscodeshiftTransform;
