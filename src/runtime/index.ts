@@ -109,5 +109,13 @@ export {
   type IntrospectionHapiSchemeOptions,
 } from './adapters/hapi.js';
 export { introspectingJwtVerifier, AWS_JWT_VERIFY, type IntrospectingJwtVerifier } from './adapters/aws-jwt-verify.js';
+export {
+  introspectingOktaJwtVerifier,
+  OKTA_JWT_VERIFIER,
+  type IntrospectedOktaJwt,
+  type IntrospectingOktaJwtVerifier,
+  type IntrospectingOktaJwtVerifierOptions,
+  type OktaAccessTokenClaims,
+} from './adapters/okta-jwt-verifier.js';
 export { IntrospectingJwtService, IntrospectionGuard, NESTJS, type IntrospectionGuardOptions, type NestLikeExecutionContext } from './adapters/nestjs.js';
 export { IntrospectionStrategy, PASSPORT, type IntrospectionStrategyOptions, type PassportVerifyCallback } from './adapters/passport.js';
