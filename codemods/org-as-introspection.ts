@@ -16,7 +16,7 @@ import { HelperInstances } from './lib/helper-instances.js';
 import { newConfig, requiredText, type HelperConfig } from './lib/helper-config.js';
 import { jwksDiscovery } from './jwks-discovery.js';
 import { defineTransform, environmentSetting, type TransformContext } from './lib/transformer.js';
-import { runtimeNamesIn } from './lib/middleware/introspecting.js';
+import { rewriteIntrospectingMiddleware, runtimeNamesIn } from './lib/middleware/introspecting.js';
 import { foreignTokenReason } from './lib/provider-discovery.js';
 import { removeUnused } from './lib/unused.js';
 import { applyCallRewrite, rewriteVerificationCall, type CallRewrite } from './lib/verification-rewrites.js';
@@ -195,7 +195,8 @@ function introspectionCall(context: TransformContext, finding: OrgAccessTokenFin
     return { ok: true, rewrite: { edits: [replaceNode(site.call.node, text)], replaced: [rangeOf(site.call.node)], copied: [token] } };
   }
   if (site.library === '@okta/jwt-verifier') {
-    return { ok: false, reason: 'the org verifier is exported: its users call verifyAccessToken, which must become createTokenIntrospector(...).introspect(token)' };
+    // Exported: replaced by the runtime's stand-in when the CLI sees that every user only calls verifyAccessToken.
+    return rewriteIntrospectingMiddleware(context, site, INSTANCE) ?? { ok: false, reason: 'the org verifier is exported: its users call verifyAccessToken, which must become createTokenIntrospector(...).introspect(token)' };
   }
   return rewriteVerificationCall(context, site, INSTANCE, 'introspect');
 }

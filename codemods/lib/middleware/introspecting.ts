@@ -17,6 +17,7 @@ import type { CallRewriteResult } from '../verification-rewrites.js';
 import { INTROSPECTING_AWS_JWT_VERIFY } from './introspecting-aws-jwt-verify.js';
 import { INTROSPECTING_EXPRESS_OAUTH2_JWT_BEARER } from './introspecting-express-oauth2-jwt-bearer.js';
 import { INTROSPECTING_NEST_JWT_MODULE, INTROSPECTING_NEST_JWT_MODULE_ASYNC } from './introspecting-nest.js';
+import { INTROSPECTING_OKTA_JWT_VERIFIER } from './introspecting-okta-jwt-verifier.js';
 import { INTROSPECTING_PASSPORT } from './introspecting-passport.js';
 import { isObjectLiteral, propertyNamed, spreadsIn } from './options.js';
 import { fastJwtReplacement } from './introspecting-fast-jwt.js';
@@ -109,6 +110,7 @@ const REPLACEMENTS: Record<string, Replacement> = {
   'fast-jwt.createVerifier': fastJwtReplacement,
   'hapi-auth-jwt2.strategy': hapiAuthJwt2Replacement,
   '@hapi/jwt.strategy': hapiJwtReplacement,
+  '@okta/jwt-verifier.OktaJwtVerifier': INTROSPECTING_OKTA_JWT_VERIFIER,
 };
 
 /** The rewrite for an org site in one of these middlewares, or undefined when the site is not one of theirs. */
