@@ -9,7 +9,7 @@ import { quoted, replaceNode, textOf } from '../src/analysis/edits.js';
 import { foreignTokenFindings } from '../src/analysis/foreign-tokens.js';
 import { orgServerFindings, type OrgAccessTokenFinding, type OrgServerFinding } from '../src/analysis/org-server-use.js';
 import { DEFAULT_CUSTOM_AS_AUDIENCE, repairedOktaIssuerText, type MissingServerIdReading } from '../src/knowledge/issuers.js';
-import { isClassField, rangeOf, type AstNode } from '../src/analysis/syntax.js';
+import { isClassField, objectMemberValue, rangeOf, unwrap, type AstNode } from '../src/analysis/syntax.js';
 import { knownString } from '../src/analysis/values.js';
 import { bindingsRead, isHoistable } from './lib/hoisting.js';
 import { HelperInstances } from './lib/helper-instances.js';
@@ -17,6 +17,7 @@ import { newConfig, requiredText, type HelperConfig } from './lib/helper-config.
 import { jwksDiscovery } from './jwks-discovery.js';
 import { defineTransform, environmentSetting, type TransformContext } from './lib/transformer.js';
 import { rewriteIntrospectingMiddleware, runtimeNamesIn } from './lib/middleware/introspecting.js';
+import { isObjectLiteral, propertyNamed } from './lib/middleware/options.js';
 import { foreignTokenReason } from './lib/provider-discovery.js';
 import { removeUnused } from './lib/unused.js';
 import { applyCallRewrite, rewriteVerificationCall, type CallRewrite } from './lib/verification-rewrites.js';
@@ -192,7 +193,13 @@ function introspectionCall(context: TransformContext, finding: OrgAccessTokenFin
     const token = site.call.args[0];
     if (!token) return { ok: false, reason: 'the call passes no token: introspect the request\'s token by hand' };
     const text = `${INSTANCE}.introspect(${textOf(context.source, token)}).then((claims) => ({ claims }))`;
-    return { ok: true, rewrite: { edits: [replaceNode(site.call.node, text)], replaced: [rangeOf(site.call.node)], copied: [token] } };
+    // Claims the verifier asserted are not the introspector's business: said, not dropped in silence.
+    const options = site.call.maker ? site.call.maker.args[0] : undefined;
+    const asserted = options && isObjectLiteral(unwrap(options)) ? propertyNamed(unwrap(options), 'assertClaims') : undefined;
+    const notes = asserted
+      ? [`the verifier asserted ${textOf(context.source, objectMemberValue(asserted))}, which introspection does not check: check those claims on the answer by hand (its scopes are the space-separated scope, not scp)`]
+      : [];
+    return { ok: true, rewrite: { edits: [replaceNode(site.call.node, text)], replaced: [rangeOf(site.call.node)], copied: [token], notes } };
   }
   if (site.library === '@okta/jwt-verifier') {
     // Exported: replaced by the runtime's stand-in when the CLI sees that every user only calls verifyAccessToken.
