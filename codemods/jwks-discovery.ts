@@ -46,7 +46,7 @@ function rewrite(context: TransformContext): void {
     }
     const site = finding.site;
     if (issuerFactsOf(site.issuer?.value).some((fact) => fact.shape.kind === 'okta-org' && fact.shape.endpoint === undefined)) {
-      context.review(finding.node, 'the issuer is an Okta org authorization server, whose access tokens cannot be verified locally: run the org-as-introspection transform');
+      context.review(finding.node, 'the issuer is an Okta org authorization server, whose access tokens cannot be verified locally: run the org-as-introspection transform', 'org-as-introspection');
       continue;
     }
     if (finding.kind === 'material' && isAdapterKeyOptionSite(site)) {

@@ -3,7 +3,7 @@
  * `fs` imports. A binding goes when every reference to it was inside replaced code, it is not exported,
  * and its initializer has no effect worth keeping; removals cascade to what those initializers read.
  */
-import type { TextEdit } from '../../src/analysis/edits.js';
+import { commentLinesAbove, type TextEdit } from '../../src/analysis/edits.js';
 import type { Binding, FileIndex } from '../../src/analysis/file-index.js';
 import { isCallExpression, isClassField, isMemberExpression, memberName, rangeOf, unwrap, walkNodes, type AstNode } from '../../src/analysis/syntax.js';
 import type { EntityResolver } from '../../src/analysis/imports.js';
@@ -240,34 +240,6 @@ function wholeStatement(source: string, statement: AstNode): TextEdit {
     if (blankAfter && /\{[ \t]*\r?\n$/.test(source.slice(0, start))) end += blankAfter[0].length;
   }
   return { range: [start, end], text: '' };
-}
-
-const DIRECTIVE_COMMENT = /eslint|@ts-|prettier|istanbul|c8 |@license|@preserve|copyright|oidc-codemod/i;
-
-/** The start of the comment lines that end right above `lineStart` (no blank line between), or `lineStart`. */
-function commentLinesAbove(source: string, lineStart: number): number {
-  let start = lineStart;
-  for (;;) {
-    if (start === 0) return start;
-    const previousStart = source.lastIndexOf('\n', start - 2) + 1;
-    const line = source.slice(previousStart, start);
-    const trimmed = line.trim();
-    let commentStart: number | undefined;
-    if (trimmed.startsWith('//')) commentStart = previousStart;
-    else if (trimmed.endsWith('*/')) {
-      // A block comment that ends on this line: it must start at the beginning of its own line.
-      const open = source.lastIndexOf('/*', start);
-      const openLine = source.lastIndexOf('\n', open - 1) + 1;
-      // One comment from its opening to the end of this line, and nothing but blanks before it.
-      const closesHere = open !== -1 && source.indexOf('*/', open + 2) + 2 === previousStart + line.trimEnd().length;
-      if (closesHere && /^[ \t]*$/.test(source.slice(openLine, open))) commentStart = openLine;
-    }
-    if (commentStart === undefined) return start;
-    const comment = source.slice(commentStart, start);
-    // A comment at the very top of the file is the file's header.
-    if (DIRECTIVE_COMMENT.test(comment) || /^(#![^\n]*\n)?\s*$/.test(source.slice(0, commentStart))) return start;
-    start = commentStart;
-  }
 }
 
 /**

@@ -335,7 +335,21 @@ function removeUnusedKeyConstants(states: Map<string, FileState>, allFiles: read
         state.review.push({ transform: 'jwks-discovery', line, reason: `'${name}' was removed, but the module still names it (an export list?): remove that by hand` });
       }
     }
+    emptyModuleLeftByRemoval(states.get(path), path);
   }
+}
+
+/**
+ * A module that held nothing but the removed key constants: the comments left in it described them ("Okta's
+ * signing keys, pasted from ..."), so they go too, and a person is told to delete the file (nothing in the run
+ * imports it any more). A licence or a lint directive keeps the text as it is.
+ */
+function emptyModuleLeftByRemoval(state: FileState | undefined, path: string): void {
+  if (!state || state.text === state.original || state.text.trim() === '') return;
+  const file = newProject().createSourceFile(path, state.text, { overwrite: true });
+  if (file.getStatements().length > 0 || /@license|@preserve|copyright|eslint|@ts-/i.test(state.text)) return;
+  state.text = '';
+  state.review.push({ transform: 'jwks-discovery', line: 1, reason: 'the module held only the key constants that were removed, and nothing in the run imports it: delete the file' });
 }
 
 /** `module.exports` or `exports`. */

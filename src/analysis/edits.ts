@@ -74,6 +74,59 @@ export function applyEdits(source: string, edits: readonly TextEdit[]): string {
   return result + source.slice(cursor);
 }
 
+/** Comments that must outlive any rewrite: lint and compiler directives, licences, the codemod's own notes. */
+const DIRECTIVE_COMMENT = /eslint|@ts-|prettier|istanbul|c8 |@license|@preserve|copyright|oidc-codemod/i;
+
+/**
+ * The start of the comment lines that end right above `lineStart` (no blank line between), or `lineStart`.
+ * Directives and a comment at the very top of the file (the file's header) stay.
+ */
+export function commentLinesAbove(source: string, lineStart: number): number {
+  let start = lineStart;
+  for (;;) {
+    if (start === 0) return start;
+    const previousStart = source.lastIndexOf('\n', start - 2) + 1;
+    const line = source.slice(previousStart, start);
+    const trimmed = line.trim();
+    let commentStart: number | undefined;
+    if (trimmed.startsWith('//')) commentStart = previousStart;
+    else if (trimmed.endsWith('*/')) {
+      // A block comment that ends on this line: it must start at the beginning of its own line.
+      const open = source.lastIndexOf('/*', start);
+      const openLine = source.lastIndexOf('\n', open - 1) + 1;
+      // One comment from its opening to the end of this line, and nothing but blanks before it.
+      const closesHere = open !== -1 && source.indexOf('*/', open + 2) + 2 === previousStart + line.trimEnd().length;
+      if (closesHere && /^[ \t]*$/.test(source.slice(openLine, open))) commentStart = openLine;
+    }
+    if (commentStart === undefined) return start;
+    const comment = source.slice(commentStart, start);
+    if (DIRECTIVE_COMMENT.test(comment) || /^(#![^\n]*\n)?\s*$/.test(source.slice(0, commentStart))) return start;
+    start = commentStart;
+  }
+}
+
+/**
+ * Removals of the comments that describe a value being replaced: the comment lines directly above the line it
+ * is written on (when nothing but its property name precedes it there) and a comment after it on the same line,
+ * each only when `describes` says it speaks of the old value (`// The SPA's client id` above `audience: '0oa…'`).
+ * Directives stay.
+ */
+export function commentsDescribing(source: string, value: AstNode, describes: (comment: string) => boolean): TextEdit[] {
+  const [start, end] = rangeOf(value);
+  const lineStart = source.lastIndexOf('\n', start - 1) + 1;
+  const edits: TextEdit[] = [];
+  if (/^[ \t]*(?:(?:[\w$]+|'[^'\n]*'|"[^"\n]*")[ \t]*:[ \t]*)?$/.test(source.slice(lineStart, start))) {
+    const above = commentLinesAbove(source, lineStart);
+    if (above < lineStart && describes(source.slice(above, lineStart))) edits.push({ range: [above, lineStart], text: '' });
+  }
+  const trailing = /^([ \t]*,?)([ \t]*\/\/[^\r\n]*)/.exec(source.slice(end));
+  if (trailing && !DIRECTIVE_COMMENT.test(trailing[2]!) && describes(trailing[2]!)) {
+    const from = end + trailing[1]!.length;
+    edits.push({ range: [from, from + trailing[2]!.length], text: '' });
+  }
+  return edits;
+}
+
 /** Whether two ranges overlap (touching ends do not). */
 export function overlaps(a: readonly [number, number], b: readonly [number, number]): boolean {
   return a[0] < b[1] && b[0] < a[1];

@@ -6,7 +6,7 @@
 import { DEFAULT_CUSTOM_AS_AUDIENCE } from '../knowledge/issuers.js';
 import { providerProfile, tokenKindClaims, type ProviderId } from '../knowledge/providers/index.js';
 import { clientIdInAudience } from './client-ids.js';
-import { quoted, replaceNode, textOf, type TextEdit } from './edits.js';
+import { commentsDescribing, quoted, replaceNode, textOf, type TextEdit } from './edits.js';
 import { isCognitoUserPool, isDefaultCustomServer } from './issuer-facts.js';
 import type { FileIndex } from './file-index.js';
 import { siteProvider } from './site-providers.js';
@@ -216,12 +216,18 @@ function verifyAccessTokenEdit(site: VerificationSite, source: string, options: 
   return { edits: [replaceNode(call, replacement)], replacement, ...known };
 }
 
-/** A client-id audience -> the API's audience, where it is known. */
+/** Words of a comment that speaks of a client id as the audience, or of the ID tokens that carry it. */
+const CLIENT_ID_WORDS = /client[\s_-]?id|\bid[\s_-]?tokens?\b|\bazp\b/i;
+
+/** A client-id audience -> the API's audience, where it is known; comments that explained the client id go. */
 function apiAudienceEdit(site: VerificationSite, slot: SlotFact, source: string, options: IdTokenFindingOptions): AccessTokenEdit | undefined {
   const known = apiAudience(site, options);
   if (!known.audience || knownString(slot.value) === known.audience) return undefined;
   const replacement = quoted(source, known.audience);
-  return { edits: [replaceNode(slot.node, replacement)], replacement, ...known };
+  // A comment that explains the client id ("the SPA's client id: ID tokens carry it") would now describe the wrong value.
+  const clientId = clientIdInAudience(slot.value)?.text;
+  const describesClientId = (comment: string) => CLIENT_ID_WORDS.test(comment) || (clientId !== undefined && comment.includes(clientId));
+  return { edits: [replaceNode(slot.node, replacement), ...commentsDescribing(source, slot.node, describesClientId)], replacement, ...known };
 }
 
 /** `getIdToken()` -> `getAccessToken()`, `x.idToken.idToken` -> `x.accessToken.accessToken`, `get('idToken')` -> `get('accessToken')`. */

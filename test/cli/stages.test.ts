@@ -67,6 +67,16 @@ describe('per-file fixed point', () => {
     expect(alone.kind === 'done' && alone.state.review.map((note) => note.reason).join('\n')).toContain(stillNames);
   });
 
+  it("drops jwks-discovery's note about an org issuer when org-as-introspection is in the run", () => {
+    const source = PINNED.replace("issuer: 'https://acme.okta.com/oauth2/default', audience: 'api://default'", "issuer: 'https://acme.okta.com'");
+    const runOrg = 'run the org-as-introspection transform';
+    const all = transformToFixedPoint('/p/src/verify.ts', source, ['jwks-discovery', 'org-as-introspection', 'id-token-to-access-token'], options, {});
+    expect(all.kind === 'done' && all.state.text).toContain('.introspect(token)');
+    expect(all.kind === 'done' && all.state.review.map((note) => note.reason).join('\n')).not.toContain(runOrg);
+    const alone = transformToFixedPoint('/p/src/verify.ts', source, ['jwks-discovery'], options, {});
+    expect(alone.kind === 'done' && alone.state.review.map((note) => note.reason).join('\n')).toContain(runOrg);
+  });
+
   it('a file that does not settle within the bound is skipped, not returned half-way', () => {
     let calls = 0;
     // A transform that always appends: it never settles.

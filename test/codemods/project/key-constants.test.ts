@@ -82,12 +82,34 @@ export async function check(token: string) {
     const report = await json(folder, '.');
     expect(report.code).toBe(0);
     const after = read(folder, 'src/issuer-jwks.ts');
-    expect(after).not.toContain('ISSUER_JWKS');
-    expect(after).not.toContain('kty');
+    // Nothing is left but the comment that described the key set: it goes too, and a person deletes the file.
+    expect(after).toBe('');
+    expect(report.files.find((file) => file.path === 'src/issuer-jwks.ts')?.review).toEqual([
+      expect.objectContaining({ line: 1, reason: expect.stringContaining('nothing in the run imports it: delete the file') }),
+    ]);
     expect(read(folder, 'src/verify.ts')).not.toContain('./issuer-jwks');
     expect(() => parseFile(after, 'issuer-jwks.ts')).not.toThrow();
     commitAll(folder, 'migrated');
     expect((await json(folder, '.')).summary.filesChanged).toBe(0);
+  });
+
+  it('keeps the rest of a module that had more than the key, and a licence header of one that had not', async () => {
+    const licensed = `/* Copyright 2026 Acme Corp. Licensed under the Apache License 2.0. */
+export const OKTA_KEY = ${JSON.stringify(keys.rsaSpki)};
+`;
+    const verify = `import jwt from 'jsonwebtoken';
+import { OKTA_KEY } from './okta-key';
+
+export function check(token: string) {
+  return jwt.verify(token, OKTA_KEY, { issuer: 'https://acme.okta.com/oauth2/default', audience: 'api://default' });
+}
+`;
+    const folder = project({ 'src/okta-key.ts': licensed, 'src/verify.ts': verify, 'src/keys.ts': KEYS, 'src/verify-keys.ts': VERIFY });
+    const report = await json(folder, '.');
+    expect(report.code).toBe(0);
+    expect(read(folder, 'src/okta-key.ts')).toMatch(/^\/\* Copyright 2026 Acme Corp\.[^\n]*\*\/\n$/);
+    expect(read(folder, 'src/keys.ts')).toContain('export const RETRIES = 3;');
+    expect(report.files.flatMap((file) => file.review ?? []).map((note) => note.reason).join('\n')).not.toContain('delete the file');
   });
 
   it('keeps a key set exported as default while a module still imports it', async () => {
