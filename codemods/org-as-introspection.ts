@@ -159,7 +159,8 @@ function introspectorConfig(context: TransformContext, finding: OrgAccessTokenFi
       for (const binding of bindingsRead(context.index, site.issuer.node)) config.reads.add(binding);
     }
   }
-  issuer ??= origin ? quoted(context.source, origin) : context.options.issuer ? quoted(context.source, context.options.issuer) : undefined;
+  issuer ??= origin ? quoted(context.source, origin) : orgOfKeysTemplate(context, finding, config);
+  issuer ??= context.options.issuer ? quoted(context.source, context.options.issuer) : undefined;
   if (!issuer) {
     config.notes.push('the org issuer is not in the code: set OKTA_ORG_URL, or run again with --issuer');
     issuer = environmentSetting(context, 'OKTA_ORG_URL');
@@ -172,6 +173,21 @@ function introspectorConfig(context: TransformContext, finding: OrgAccessTokenFi
   config.properties.push(['issuer', issuer], ['clientId', clientId], ['clientSecret', environmentSetting(context, 'OKTA_CLIENT_SECRET')]);
   config.notes.push('introspection authenticates a client of the org: set OKTA_CLIENT_SECRET (and OKTA_CLIENT_ID) for it, or switch to private_key_jwt');
   return config;
+}
+
+/**
+ * `https://${process.env.OKTA_DOMAIN}/oauth2/v1/keys` names its org as the code configures it: the issuer is the same
+ * template without the keys path, as the runtime's own `<org>/oauth2/v1/keys` reads it.
+ */
+function orgOfKeysTemplate(context: TransformContext, finding: OrgAccessTokenFinding, config: HelperConfig): string | undefined {
+  const node = finding.kind === 'org-keys' ? finding.fact.node : undefined;
+  if (!node || node.type !== 'TemplateLiteral' || !isHoistable(context.index, node)) return undefined;
+  const written = textOf(context.source, node);
+  const org = /^(`(?:https:\/\/)?[^/`]+)\/oauth2\/v1\/keys\/?`$/.exec(written)?.[1];
+  if (!org) return undefined;
+  for (const binding of bindingsRead(context.index, node)) config.reads.add(binding);
+  // `${ORG_URL}/oauth2/v1/keys`: the org is ORG_URL itself.
+  return /^`\$\{[^{}`]+\}$/.test(org) ? org.slice(3, -1) : `${org}\``;
 }
 
 /** An org verifier kept in a field other code may read (private ones go with the rewrite): say so. */
