@@ -1,12 +1,15 @@
 /**
  * id-token-to-access-token: clients send the access token (`getIdToken()` -> `getAccessToken()`,
  * `idToken.idToken` -> `accessToken.accessToken`, `tokenManager.get('idToken')` -> `get('accessToken')`);
- * servers verify access tokens with the API's audience (`--audience`, default `api://default`).
+ * servers verify access tokens with the API's audience (`--audience`, default `api://default`), verifiers told to
+ * accept ID tokens accept access tokens (`tokenUse: 'access'`), and checks that let only ID tokens through let
+ * access tokens through (Keycloak `typ: 'Bearer'`).
  */
 import { idTokenFindings } from '../src/analysis/id-token-use.js';
 import { isCognitoUserPool } from '../src/analysis/issuer-facts.js';
 import { usesOrgServer } from '../src/analysis/org-server-use.js';
 import { DEFAULT_CUSTOM_AS_AUDIENCE } from '../src/knowledge/issuers.js';
+import { acceptAccessTokensClaim, acceptAccessTokensOption } from './lib/accept-access-tokens.js';
 import { defineTransform, type TransformContext } from './lib/transformer.js';
 import { orgAsIntrospection } from './org-as-introspection.js';
 
@@ -14,7 +17,8 @@ function rewrite(context: TransformContext): void {
   const audience = context.options.audience ?? DEFAULT_CUSTOM_AS_AUDIENCE;
   for (const finding of idTokenFindings(context.analysis, context.tokens, context.source, { audience, applyAll: true })) {
     if (finding.kind === 'id-token-verifier-option' || finding.kind === 'id-token-claim-check') {
-      context.review(finding.node, reasonLeftAlone(finding.kind));
+      const problem = finding.kind === 'id-token-verifier-option' ? acceptAccessTokensOption(context, finding) : acceptAccessTokensClaim(context, finding);
+      if (problem) context.review(finding.node, problem);
       continue;
     }
     const edit = finding.toAccessToken;
@@ -54,10 +58,6 @@ function reasonLeftAlone(kind: string): string {
       return 'the ID token does not come from a call this transform can switch (getIdToken(), authState.idToken.idToken, tokenManager.get(\'idToken\')), or is cast to a type this transform cannot switch (only Okta\'s own IDToken): send the access token by hand';
     case 'client-id-audience':
       return 'the audience is a client id: replace it with the API\'s audience by hand';
-    case 'id-token-verifier-option':
-      return "the verifier is told to accept ID tokens: accept access tokens (tokenUse: 'access', with the app client id) by hand";
-    case 'id-token-claim-check':
-      return "the check lets only ID tokens through: accept access tokens (typ 'Bearer') by hand";
     default:
       return 'verifyIdToken is not called on a verifier object here: verify an access token by hand';
   }

@@ -5,17 +5,21 @@
  */
 import { issuerFactsOf } from '../src/analysis/issuer-facts.js';
 import { pinnedKeyFindings } from '../src/analysis/pinned-keys.js';
+import type { VerificationSite } from '../src/analysis/verify-sites.js';
 import { quoted } from '../src/analysis/edits.js';
+import { knownString } from '../src/analysis/values.js';
+import { rangeOf, type AstNode } from '../src/analysis/syntax.js';
 import { algorithmsText, audienceText, clockToleranceText, cognitoClientIdText, isCognitoIssuer, issuerText, newConfig } from './lib/helper-config.js';
 import { HelperInstances } from './lib/helper-instances.js';
 import { bindingsRead } from './lib/hoisting.js';
 import { defineTransform, type TransformContext } from './lib/transformer.js';
 import { dropPinnedJwksCache, isPinnedJwksCache } from './lib/middleware/aws-jwt-verify.js';
 import { isMiddlewareKeySite, rewriteMiddlewareKey } from './lib/middleware/index.js';
-import { dropAdapterKeyOption, isAdapterKeyOptionSite } from './lib/keycloak-connect.js';
+import { dropAdapterKeyOption, dropConfigFileKeyOption, isAdapterKeyOptionSite, packageFolderOf } from './lib/keycloak-connect.js';
 import { providerPlanFor } from './lib/provider-discovery.js';
 import { selfIssuedReasonFor } from './lib/self-issued.js';
-import { removeUnused } from './lib/unused.js';
+import { keyLookupGuards, localKeyLookup, KEY_LOOKUP_GUARD_NOTE, KEY_LOOKUP_KEPT_NOTE } from './lib/key-lookup-guards.js';
+import { removeUnused, wholeStatement } from './lib/unused.js';
 import { applyCallRewrite, rewriteVerificationCall } from './lib/verification-rewrites.js';
 
 /** Stands for the verifier's name until it is declared. */
@@ -25,8 +29,13 @@ function rewrite(context: TransformContext): void {
   const helpers = new HelperInstances(context);
   const replaced: (readonly [number, number])[] = [];
   const keep = new Set<unknown>();
+  const keyImports: AstNode[] = [];
+  const lookups: { site: VerificationSite; declaration: AstNode }[] = [];
 
-  for (const finding of pinnedKeyFindings(context.analysis, context.source, { reportSelfIssued: true })) {
+  // keycloak-connect reading a keycloak.json the code does not show: the file is read (beside the package).
+  const readsConfigFile = context.analysis.sites().some((site) => !site.keySlot && isAdapterKeyOptionSite(site));
+  const files = readsConfigFile ? { files: { filename: context.path, cwd: packageFolderOf(context.path) } } : {};
+  for (const finding of pinnedKeyFindings(context.analysis, context.source, { reportSelfIssued: true, ...files })) {
     const selfIssued = selfIssuedReasonFor(context, finding);
     if (selfIssued) {
       context.review(finding.node, selfIssued);
@@ -37,11 +46,17 @@ function rewrite(context: TransformContext): void {
       continue;
     }
     if (finding.kind === 'key-import') {
-      context.review(finding.node, 'key material is imported here, but no verification in this file uses it: resolve keys from the issuer\'s JWKS where they are used');
+      // Reported once the rewrites are known: material that only fed a replaced verification goes with it.
+      keyImports.push(finding.node);
       continue;
     }
     if (finding.kind === 'constant') {
       context.review(finding.node, `'${finding.name}' holds a key for other modules: rewrite their verification, then remove it (the CLI's project pass does both)`);
+      continue;
+    }
+    if (finding.kind === 'config-file') {
+      const problem = dropConfigFileKeyOption(context, finding);
+      if (problem) context.review(finding.node, problem);
       continue;
     }
     const site = finding.site;
@@ -51,9 +66,16 @@ function rewrite(context: TransformContext): void {
     }
     if (finding.kind === 'material' && isAdapterKeyOptionSite(site)) {
       // keycloak-connect without realm-public-key fetches the realm's keys itself: no runtime needed.
-      const problem = dropAdapterKeyOption(context, site, replaced);
-      if (problem) context.review(finding.node, problem);
-      else context.rewrote(site.call.node);
+      // In the JSON file the adapter is given, the CLI removes it (and counts the rewrite once it has).
+      const outcome = dropAdapterKeyOption(context, site, replaced);
+      if (outcome === 'removed') context.rewrote(site.call.node);
+      else if (outcome !== 'config-file') context.review(finding.node, outcome.reason);
+      continue;
+    }
+    const issuer = knownString(site.issuer?.value);
+    if (issuer !== undefined && !/^https?:\/\//i.test(issuer.trim())) {
+      // `urn:acme:event-bus`: no discovery document to take keys from; the runtime refuses such an issuer.
+      context.review(finding.node, `the issuer '${issuer}' is not an https URL, so its keys cannot be discovered: have the token's signer publish its keys at an https JWKS URL and verify against that`);
       continue;
     }
     if (context.runtimeUnavailable) {
@@ -95,14 +117,32 @@ function rewrite(context: TransformContext): void {
     const { name } = instance;
     applyCallRewrite(context, site, result.rewrite, INSTANCE, name);
     replaced.push(...result.rewrite.replaced);
+    const lookup = localKeyLookup(context, site);
+    if (lookup) lookups.push({ site, declaration: lookup });
+    const guards = keyLookupGuards(context, site);
+    if (guards) {
+      context.edit(...guards.statements.map((statement) => wholeStatement(context.source, statement)));
+      replaced.push(...guards.statements.map(rangeOf));
+      if (!guards.sameRefusal) context.review(site.call.node, KEY_LOOKUP_GUARD_NOTE);
+    }
     for (const binding of config.reads) keep.add(binding);
     for (const node of result.rewrite.copied) for (const binding of bindingsRead(context.index, node)) keep.add(binding);
     context.rewrote(site.call.node);
     for (const note of config.notes) context.review(site.call.node, note);
   }
 
+  const removals = replaced.length === 0 ? [] : removeUnused(context.source, context.index, context.analysis.resolver, replaced, keep);
+  for (const node of keyImports) {
+    const [start, end] = rangeOf(node);
+    if (removals.some(({ range }) => range[0] <= start && end <= range[1])) continue;
+    context.review(node, 'key material is imported here, but no verification in this file uses it: resolve keys from the issuer\'s JWKS where they are used');
+  }
+  const removedAt = (node: AstNode) => removals.some(({ range }) => range[0] <= rangeOf(node)[0] && rangeOf(node)[1] <= range[1]);
+  for (const { site, declaration } of lookups) {
+    if (!removedAt(declaration)) context.review(site.call.node, KEY_LOOKUP_KEPT_NOTE);
+  }
   if (replaced.length === 0) return;
-  context.edit(...helpers.edits(), ...removeUnused(context.source, context.index, context.analysis.resolver, replaced, keep));
+  context.edit(...helpers.edits(), ...removals);
 }
 
 const transform = defineTransform('jwks-discovery', rewrite);

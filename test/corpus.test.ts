@@ -88,6 +88,7 @@ const SAFE_LOOK_ALIKES: Record<CorpusRule, { required: Record<string, string>; e
     },
     extra: {
       'access-token-audience': 'access tokens verified with an API audience',
+      'keycloak-refuses-id-tokens': "a check that refuses Keycloak ID tokens (typ === 'ID' refused, typ !== 'Bearer' refused)",
     },
   },
 };

@@ -55,12 +55,29 @@ export interface AsyncChange {
   readonly exported: boolean;
 }
 
+/**
+ * Properties of a JSON config file that the rewrite needs removed (`realm-public-key` in the keycloak.json an
+ * adapter is given): the CLI edits that file, keeping its formatting; under jscodeshift, which writes only the
+ * file it transforms, they are reported for a person.
+ */
+export interface ConfigFileEdit {
+  readonly transform: TransformName;
+  /** The config file, absolute. */
+  readonly path: string;
+  /** Top-level properties to remove, whichever of them the file has. */
+  readonly remove: readonly string[];
+  /** The line of the code that reads the file. */
+  readonly line: number;
+}
+
 export interface TransformOutcome {
   /** The new text, or undefined when nothing changed. */
   readonly source: string | undefined;
   readonly rewrites: readonly RewriteNote[];
   readonly review: readonly ReviewNote[];
   readonly madeAsync: readonly AsyncChange[];
+  /** Edits of config files the code reads; they stand whether or not this file's text changed. */
+  readonly configEdits?: readonly ConfigFileEdit[];
 }
 
 export interface TransformContext {
@@ -80,6 +97,8 @@ export interface TransformContext {
   rewrote(node: AstNode): void;
   review(node: AstNode, reason: string, settledBy?: TransformName): void;
   madeAsync(change: AsyncChange): void;
+  /** Asks for top-level properties of a JSON config file the code at `node` reads to be removed. */
+  editConfigFile(path: string, remove: readonly string[], node: AstNode): void;
   /**
    * Asks another transform to finish what this one started, on this one's output, in the same run: an ID
    * token verified on an org verifier becomes an access token that must be introspected. `required`: when
@@ -203,6 +222,7 @@ export function runRewrite(
   const review: ReviewNote[] = [];
   const madeAsync: AsyncChange[] = [];
   const handOffs: HandOff[] = [];
+  const configEdits: ConfigFileEdit[] = [];
   const analysis = verificationAnalysisFor(root, environment.values);
   const context: TransformContext = {
     transform,
@@ -221,9 +241,11 @@ export function runRewrite(
     review: (node, reason, settledBy) => review.push({ transform, line: startOf(node).line, reason, ...(settledBy ? { settledBy } : {}) }),
     madeAsync: (change) => madeAsync.push(change),
     handOff: (to, node, required) => handOffs.push({ transform: to, line: startOf(node).line, required }),
+    editConfigFile: (configPath, remove, node) => configEdits.push({ transform, path: configPath, remove, line: startOf(node).line }),
   };
   rewrite(context);
-  if (edits.length === 0) return { source: undefined, rewrites: [], review, madeAsync: [] };
+  const withConfigEdits = configEdits.length > 0 ? { configEdits } : {};
+  if (edits.length === 0) return { source: undefined, rewrites: [], review, madeAsync: [], ...withConfigEdits };
 
   let output: string;
   try {
@@ -240,7 +262,7 @@ export function runRewrite(
       madeAsync: [],
     };
   }
-  return { source: output === source ? undefined : output, rewrites, review, madeAsync, handOffs };
+  return { source: output === source ? undefined : output, rewrites, review, madeAsync, handOffs, ...withConfigEdits };
 }
 
 /** Sites that share a definition (one issuer constant for two verifications) edit it the same way once. */
@@ -291,11 +313,13 @@ export function defineTransform(transform: TransformName, rewrite: Rewrite, hand
           madeAsync: [],
         };
       }
+      const configEdits = [...(result.configEdits ?? []), ...(next.configEdits ?? [])];
       result = {
         source: next.source ?? result.source,
         rewrites: [...result.rewrites, ...next.rewrites],
         review: [...result.review, ...next.review],
         madeAsync: [...result.madeAsync, ...next.madeAsync],
+        ...(configEdits.length > 0 ? { configEdits } : {}),
       };
     }
     return result;
@@ -304,6 +328,9 @@ export function defineTransform(transform: TransformName, rewrite: Rewrite, hand
   const jscodeshiftTransform = (file: FileInfo, api: API, options: JscodeshiftOptions): string | undefined => {
     const outcome = run(file.source, file.path, options as CodemodOptions, { targetNode: targetNodeOf(file.path) });
     for (const note of outcome.review) api.report(`${file.path}:${note.line}: ${note.reason}`);
+    for (const edit of outcome.configEdits ?? []) {
+      api.report(`${file.path}:${edit.line}: ${edit.path} pins the key (${edit.remove.join(' or ')}), and jscodeshift rewrites only this file: remove it by hand, or run oidc-codemod, which edits the config file too`);
+    }
     return outcome.source;
   };
   return { name: transform, run, jscodeshiftTransform };

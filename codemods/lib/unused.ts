@@ -11,7 +11,7 @@ import type { EntityResolver } from '../../src/analysis/imports.js';
 type Range = readonly [number, number];
 
 /** Calls that compute a value without effects worth keeping when the value is no longer used. */
-const PURE_METHODS = new Set(['join', 'replace', 'replaceAll', 'trim', 'toString', 'concat', 'from', 'parse', 'freeze']);
+const PURE_METHODS = new Set(['join', 'replace', 'replaceAll', 'trim', 'toString', 'concat', 'from', 'fromEntries', 'map', 'parse', 'freeze', 'decode']);
 const PURE_ROLES = new Set(['key-import', 'local-key-set', 'remote-key-set', 'verifier']);
 
 export function removeUnused(source: string, index: FileIndex, resolver: EntityResolver, replaced: readonly Range[], keep: ReadonlySet<unknown>): TextEdit[] {
@@ -202,6 +202,13 @@ function isPure(resolver: EntityResolver, node: AstNode): boolean {
       return (expression.properties as AstNode[]).every((property) => property.type !== 'SpreadElement' && isPure(resolver, (property.value ?? property) as AstNode));
     case 'ObjectMethod':
       return true;
+    case 'ConditionalExpression':
+      return [expression.test, expression.consequent, expression.alternate].every((part) => isPure(resolver, part as AstNode));
+    case 'LogicalExpression':
+      return isPure(resolver, expression.left as AstNode) && isPure(resolver, expression.right as AstNode);
+    case 'ArrowFunctionExpression':
+      // Called by a pure method (`keys.map((key) => [key.kid, jwkToPem(key)])`): pure when its body is.
+      return expression.body.type !== 'BlockStatement' && isPure(resolver, expression.body as AstNode);
     case 'AwaitExpression':
       return isPure(resolver, expression.argument as AstNode);
     case 'NewExpression':
@@ -227,7 +234,7 @@ function isPure(resolver: EntityResolver, node: AstNode): boolean {
  * last line, and the comment lines directly above it (which describe it: "Okta's signing key, copied
  * from ..."). Comments above an import, at the top of the file or holding directives stay.
  */
-function wholeStatement(source: string, statement: AstNode): TextEdit {
+export function wholeStatement(source: string, statement: AstNode): TextEdit {
   let [start, end] = rangeOf(statement);
   const lineStart = source.lastIndexOf('\n', start - 1) + 1;
   const before = source.slice(lineStart, start);

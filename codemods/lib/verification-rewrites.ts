@@ -97,7 +97,19 @@ function rewriteJwtVerify(context: TransformContext, site: VerificationSite, ins
       const properties = outer.id.properties as AstNode[];
       const payload = properties.length === 1 ? properties[0]! : undefined;
       const name = payload && payload.type !== 'RestElement' && !payload.computed && payload.key?.name === 'payload' ? unwrap(payload.value as AstNode) : undefined;
-      if (!name || !isIdentifier(name)) return { ok: false, reason: 'the result is destructured into more than `payload`, and the helper resolves with the claims alone: keep only `payload`, then run again' };
+      if (method === 'verify' && destructuresHeader(properties)) {
+        // `{ payload, protectedHeader }`: the verifier's verifyWithHeader resolves with both, as jwtVerify did.
+        return { ok: true, rewrite: { edits: [replaceNode(parent, `await ${instance}.verifyWithHeader(${textOf(source, token)})`)], replaced: [rangeOf(call)], copied: [token] } };
+      }
+      if (!name || !isIdentifier(name)) {
+        return {
+          ok: false,
+          reason:
+            method === 'verify'
+              ? 'the result is destructured into more than `payload` and `protectedHeader` (the key, or a rest element), which the helper does not resolve with: keep only those two, then run again'
+              : 'the result is destructured into more than `payload`, and the introspector resolves with the claims alone: keep only `payload`, then run again',
+        };
+      }
       return {
         ok: true,
         rewrite: { edits: [replaceNode(outer.id as AstNode, name.name as string), replaceNode(parent, `await ${helperCall}`)], replaced: [rangeOf(call)], copied: [token] },
@@ -115,6 +127,12 @@ function rewriteJwtVerify(context: TransformContext, site: VerificationSite, ins
   // Elsewhere the result keeps its `{ payload }` shape; `protectedHeader` is gone.
   const notes = ['the result keeps its { payload } shape, but protectedHeader is no longer returned: check that nothing reads it'];
   return { ok: true, rewrite: { edits: [replaceNode(call, `${helperCall}.then((payload) => ({ payload }))`)], replaced: [rangeOf(call)], copied: [token], notes } };
+}
+
+/** `{ payload, protectedHeader }` or `{ protectedHeader }` (renamed or not, in either order), and nothing else. */
+function destructuresHeader(properties: readonly AstNode[]): boolean {
+  const names = properties.map((property) => (property.type === 'RestElement' || property.computed ? undefined : (property.key?.name ?? property.key?.value) as string | undefined));
+  return names.includes('protectedHeader') && names.every((name) => name === 'payload' || name === 'protectedHeader');
 }
 
 /**

@@ -7,7 +7,7 @@ import { basename, dirname } from 'node:path';
 import { Node, Project, SyntaxKind, ts, type CallExpression, type Identifier, type SourceFile } from 'ts-morph';
 import { pinnedKeyFindings } from '../../src/analysis/pinned-keys.js';
 import { verificationAnalysisFor } from '../../src/analysis/verify-sites.js';
-import { parseFile, type AsyncChange, type ReviewNote, type RewriteNote, type TransformName } from '../lib/transformer.js';
+import { parseFile, type AsyncChange, type ConfigFileEdit, type ReviewNote, type RewriteNote, type TransformName } from '../lib/transformer.js';
 import type { ProjectModules } from './module-values.js';
 
 export interface FileState {
@@ -17,6 +17,8 @@ export interface FileState {
   readonly rewrites: RewriteNote[];
   readonly review: ReviewNote[];
   readonly madeAsync: (AsyncChange & { transform: TransformName })[];
+  /** Config files the file reads, with properties its rewrite needs removed (the CLI edits them). */
+  configEdits?: ConfigFileEdit[];
 }
 
 const MAX_ASYNC_DEPTH = 4;

@@ -129,7 +129,8 @@ const REFUSALS = /^(sendStatus|status|reject|fail|deny|unauthori[sz]ed|forbidden
 
 /**
  * Checks of a claim whose value names the kind of token (`payload.typ !== 'ID'`, Keycloak) that let only ID
- * tokens through: `!==` refuses everything else; `===` does unless it guards a refusal.
+ * tokens through: `!==` (or `!['ID'].includes(typ)`) refuses everything else; `===` (`['ID'].includes(typ)`) does
+ * unless it guards a refusal. A `!` around the comparison turns it round.
  */
 function idTokenClaimChecks(program: AstNode, source: string): IdTokenFinding[] {
   const claims = tokenKindClaims().filter((claim) => claim.tokenType === 'id');
@@ -137,31 +138,56 @@ function idTokenClaimChecks(program: AstNode, source: string): IdTokenFinding[] 
   const findings: IdTokenFinding[] = [];
   const parents = new Map<AstNode, AstNode>();
   walkNodes(program, (node) => {
-    for (const child of Object.values(node)) {
-      if (child && typeof child === 'object' && typeof (child as AstNode).type === 'string') parents.set(child as AstNode, node);
+    // ESLint's nodes point at their parent: that link is not a child.
+    for (const [key, child] of Object.entries(node)) {
+      if (key !== 'parent' && child && typeof child === 'object' && typeof (child as AstNode).type === 'string') parents.set(child as AstNode, node);
     }
-    if (node.type !== 'BinaryExpression' || !EQUALITY.has(node.operator as string)) return true;
-    const sides = [unwrap(node.left as AstNode), unwrap(node.right as AstNode)];
     for (const claim of claims) {
-      const compared = sides.some((side) => isMemberExpression(side) && memberName(side) === claim.claim) && sides.some((side) => stringLiteralValue(side) === claim.value);
+      const compared = comparisonOf(node, claim);
       if (!compared) continue;
-      const negated = (node.operator as string).startsWith('!');
-      if (negated || !guardsRefusal(node, parents)) findings.push({ kind: 'id-token-claim-check', node, provider: claim.provider, claim: claim.claim, value: claim.value });
+      const guard = guardedBy(node, parents);
+      // True for tokens of another kind: the check lets only this kind through when it refuses on true.
+      const trueForOthers = compared.negated !== guard.inverted;
+      if (trueForOthers || !guard.refuses) findings.push({ kind: 'id-token-claim-check', node, provider: claim.provider, claim: claim.claim, value: claim.value });
     }
     return true;
   });
   return findings;
 }
 
-/** `if (payload.typ === 'ID') throw …` / `return res.sendStatus(401)`: the comparison singles ID tokens out to refuse them. */
-function guardsRefusal(comparison: AstNode, parents: ReadonlyMap<AstNode, AstNode>): boolean {
+/** `payload.typ === 'ID'` (or `!==`, `==`, `!=`), or `['ID'].includes(payload.typ)`: whether it is negated. */
+function comparisonOf(node: AstNode, claim: { readonly claim: string; readonly value: string }): { negated: boolean } | undefined {
+  const readsClaim = (side: AstNode) => isMemberExpression(side) && memberName(side) === claim.claim;
+  if (node.type === 'BinaryExpression' && EQUALITY.has(node.operator as string)) {
+    const sides = [unwrap(node.left as AstNode), unwrap(node.right as AstNode)];
+    if (!sides.some(readsClaim) || !sides.some((side) => stringLiteralValue(side) === claim.value)) return undefined;
+    return { negated: (node.operator as string).startsWith('!') };
+  }
+  if (isCallExpression(node)) {
+    const callee = unwrap(node.callee as AstNode);
+    const list = isMemberExpression(callee) && memberName(callee) === 'includes' && !callee.computed ? unwrap(callee.object as AstNode) : undefined;
+    const argument = (node.arguments as AstNode[])[0];
+    if (list?.type !== 'ArrayExpression' || !argument || !readsClaim(unwrap(argument))) return undefined;
+    const values = (list.elements as (AstNode | null)[]).map((element) => (element ? stringLiteralValue(element) : undefined));
+    return values.length > 0 && values.every((value) => value === claim.value) ? { negated: false } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * `if (payload.typ === 'ID') throw …` / `return res.sendStatus(401)`: whether the comparison decides a refusal, and
+ * whether an odd number of `!` stands between them.
+ */
+function guardedBy(comparison: AstNode, parents: ReadonlyMap<AstNode, AstNode>): { refuses: boolean; inverted: boolean } {
   let current = comparison;
   let parent = parents.get(current);
+  let inverted = false;
   while (parent && (parent.type === 'LogicalExpression' || parent.type === 'UnaryExpression' || parent.type === 'ParenthesizedExpression')) {
+    if (parent.type === 'UnaryExpression' && parent.operator === '!') inverted = !inverted;
     current = parent;
     parent = parents.get(current);
   }
-  if (!parent || (parent.type !== 'IfStatement' && parent.type !== 'ConditionalExpression') || parent.test !== current) return false;
+  if (!parent || (parent.type !== 'IfStatement' && parent.type !== 'ConditionalExpression') || parent.test !== current) return { refuses: false, inverted };
   let refuses = false;
   walkNodes(parent.consequent as AstNode, (node) => {
     if (refuses || isFunction(node)) return false;
@@ -174,7 +200,7 @@ function guardsRefusal(comparison: AstNode, parents: ReadonlyMap<AstNode, AstNod
     }
     return !refuses;
   });
-  return refuses;
+  return { refuses, inverted };
 }
 
 /** The token comes from the request: a verify call on a request token, or middleware that reads the bearer header. */

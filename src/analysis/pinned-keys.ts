@@ -299,7 +299,7 @@ function adapterConfigFileKey(analysis: VerificationAnalysis, site: Verification
 }
 
 /** `require('./keycloak.json')`, or a binding imported from a `.json` module: the specifier. */
-function jsonModuleOf(analysis: VerificationAnalysis, node: AstNode): string | undefined {
+export function jsonModuleOf(analysis: VerificationAnalysis, node: AstNode): string | undefined {
   const index = analysis.resolver.index;
   if (isCallExpression(node) && isIdentifier(unwrap(node.callee as AstNode), 'require')) {
     const argument = (node.arguments as AstNode[])[0];

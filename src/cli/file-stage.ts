@@ -37,7 +37,7 @@ export interface FileStageOptions {
   /** Called after each file, with how many were looked at so far. */
   readonly onProgress?: (scanned: number) => void;
   readonly interrupted?: () => boolean;
-  /** Called with each file that has a rewrite or a review note, once it is at its fixed point. */
+  /** Called with each file that has a rewrite, a review note or a config file edit, once it is at its fixed point. */
   readonly onSettled?: (state: FileState, modules: ProjectModules, parses: (text: string, path: string) => void) => Promise<void> | void;
   /** Collects the files that started with a byte order mark: it is written back. */
   readonly boms: Set<string>;
@@ -83,7 +83,7 @@ export async function runFileStage(files: readonly string[], options: FileStageO
       continue;
     }
     if (bom) boms.add(file);
-    if (outcome.state.rewrites.length > 0 || outcome.state.review.length > 0) {
+    if (outcome.state.rewrites.length > 0 || outcome.state.review.length > 0 || (outcome.state.configEdits?.length ?? 0) > 0) {
       states.set(file, outcome.state);
       await options.onSettled?.(outcome.state, transformer.modules, transformer.parses);
     }

@@ -1,7 +1,7 @@
 /**
  * `oidc-codemod` as a pipeline of named stages, each in its own module:
- * list files -> per-file transforms to a fixed point -> cross-file pass -> write plan (every path checked
- * inside the work tree) -> atomic writes -> report (text, JSON, Markdown).
+ * list files -> per-file transforms to a fixed point -> cross-file pass -> config files the code reads -> write
+ * plan (every path checked inside the work tree) -> atomic writes -> report (text, JSON, Markdown).
  * A writing run holds the repository's run lock from the first write decision to the last write.
  */
 import { renameSync, writeFileSync } from 'node:fs';
@@ -167,7 +167,11 @@ async function migrate(
       kind: 'source',
       before: state.original,
       text: (boms.has(state.path) ? '\uFEFF' : '') + state.text,
-      ...(parses ? { validate: (text: string) => parses!(text.replace(/^\uFEFF/, ''), state.path) } : {}),
+      ...(state.path.endsWith('.json')
+        ? { validate: (text: string) => void JSON.parse(text.replace(/^\uFEFF/, '')) }
+        : parses
+          ? { validate: (text: string) => parses!(text.replace(/^\uFEFF/, ''), state.path) }
+          : {}),
       needsRuntime: /createAccessTokenVerifier|createTokenIntrospector/.test(state.text) && !/createAccessTokenVerifier|createTokenIntrospector/.test(state.original),
     }));
     const prerequisites = planRuntimeWrites(runtime, changed, states).filter((write) => planned.get(write.path) !== write.text);
@@ -204,6 +208,13 @@ async function migrate(
     const failure = await runCrossFilePass(states, files, stage.modules, readSourceText);
     if (failure) skipped.push(failure);
     await flush([...states.values()]);
+  }
+  // Stage 3b: JSON config files the rewritten code reads (keycloak.json), edited as its rewrite needs.
+  if (!io.interrupted?.() && [...states.values()].some((state) => (state.configEdits?.length ?? 0) > 0)) {
+    // Loaded only then: it parses JSON with the transforms' parser.
+    const { planConfigFileEdits } = await import('./config-file-edits.js');
+    const configs = planConfigFileEdits(states, readSourceText, ignored);
+    if (configs.length > 0) await flush(configs);
   }
   for (const finding of scanConfigFiles(given)) {
     if (!ignored(finding.path)) noteForReview(states, finding.path, finding.line, finding.reason);

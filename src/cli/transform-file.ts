@@ -117,6 +117,11 @@ export function transformToFixedPoint(
       }
       return { kind: 'skipped', reason: `${name} failed; left unchanged (${error instanceof Error ? error.message : String(error)})` };
     }
+    for (const edit of outcome.configEdits ?? []) {
+      // Each round asks again for what the file still reads: once per config file and property list.
+      state.configEdits ??= [];
+      if (!state.configEdits.some((known) => known.path === edit.path && known.remove.join() === edit.remove.join())) state.configEdits.push(edit);
+    }
     if (outcome.source === undefined || outcome.source === state.text) {
       lastLook.set(name, outcome.review);
       unchangedInARow++;
@@ -134,7 +139,7 @@ export function transformToFixedPoint(
     state.madeAsync.push(...outcome.madeAsync.map((change) => ({ ...change, transform: name })));
     // Notes name lines of the text the transform read; they are reported as they stand in the file written.
     const map = lineMapping(state.text, outcome.source);
-    for (const notes of [state.rewrites, state.review, state.madeAsync] as { line: number }[][]) {
+    for (const notes of [state.rewrites, state.review, state.madeAsync, state.configEdits ?? []] as { line: number }[][]) {
       for (const [position, note] of notes.entries()) notes[position] = { ...note, line: map(note.line) };
     }
     state.text = outcome.source;

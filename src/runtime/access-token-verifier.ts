@@ -1,5 +1,5 @@
 /** Local verification of JWT access tokens from an authorization server that is meant to be verified locally. */
-import { compactVerify, type JWTPayload } from 'jose';
+import { compactVerify, type CompactJWSHeaderParameters, type JWTPayload } from 'jose';
 import {
   checkAccessTokenClaims,
   joseFailure,
@@ -38,6 +38,12 @@ export interface AccessTokenClaims extends JWTPayload {
   readonly roles?: string[];
 }
 
+/** What jose's `jwtVerify` resolves with, for code that reads the header as well as the claims. */
+export interface VerifiedAccessToken {
+  readonly payload: AccessTokenClaims;
+  readonly protectedHeader: CompactJWSHeaderParameters;
+}
+
 export interface AccessTokenVerifierStats {
   readonly discoveryFetches: number;
   readonly jwksFetches: number;
@@ -53,6 +59,11 @@ export interface AccessTokenVerifier {
    * callback)` did, so that code migrated from it keeps its callback.
    */
   verify(token: string, callback: (error: Error | null, claims?: AccessTokenClaims) => void): void;
+  /**
+   * As `verify`, resolving with `{ payload, protectedHeader }` as jose's `jwtVerify` does, so that code migrated
+   * from it keeps reading the header (`protectedHeader.kid`).
+   */
+  verifyWithHeader(token: string): Promise<VerifiedAccessToken>;
   /** Counts of requests sent to the provider so far. */
   readonly stats: AccessTokenVerifierStats;
 }
@@ -62,19 +73,23 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
   const { issuer, algorithms } = policy;
   const keySet = new IssuerKeySet(issuer, policy.allowHttpForLoopback, options, policy.provider.discoveryUrls);
 
-  async function verify(token: string): Promise<AccessTokenClaims> {
+  async function verifyWithHeader(token: string): Promise<VerifiedAccessToken> {
     const header = readHeader(token, algorithms);
     const key = await keySet.getKey(header.alg, header.kid);
 
-    let payloadBytes: Uint8Array;
+    let verified: Awaited<ReturnType<typeof compactVerify>>;
     try {
-      ({ payload: payloadBytes } = await compactVerify(token, key, { algorithms: [...algorithms] }));
+      verified = await compactVerify(token, key, { algorithms: [...algorithms] });
     } catch (error) {
       throw joseFailure(error);
     }
-    const claims = parseClaims(payloadBytes);
+    const claims = parseClaims(verified.payload);
     checkAccessTokenClaims(claims, policy);
-    return Object.freeze(claims) as AccessTokenClaims;
+    return Object.freeze({ payload: Object.freeze(claims) as AccessTokenClaims, protectedHeader: Object.freeze({ ...verified.protectedHeader }) });
+  }
+
+  async function verify(token: string): Promise<AccessTokenClaims> {
+    return (await verifyWithHeader(token)).payload;
   }
 
   function verifyWithOptionalCallback(token: string): Promise<AccessTokenClaims>;
@@ -95,6 +110,7 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
   return {
     issuer,
     verify: verifyWithOptionalCallback,
+    verifyWithHeader,
     get stats(): AccessTokenVerifierStats {
       return keySet.stats;
     },

@@ -7,6 +7,7 @@ export {
   type AccessTokenVerifier,
   type AccessTokenVerifierOptions,
   type AccessTokenVerifierStats,
+  type VerifiedAccessToken,
 } from './access-token-verifier.js';
 export {
   createTokenIntrospector,

@@ -237,6 +237,10 @@ ruleTester.run('no-id-token-as-bearer: providers', rule, {
     `${KEYCLOAK_JWKS} export async function auth(req, res, next) { const { payload } = await jwtVerify(req.headers.authorization.slice(7), JWKS); if (payload.typ === 'ID') return res.sendStatus(401); next(); }`,
     `${KEYCLOAK_JWKS} export async function auth(req, res, next) { const { payload } = await jwtVerify(req.headers.authorization.slice(7), JWKS); if (payload.typ !== 'Bearer') throw new Error('not an access token'); next(); }`,
     `${KEYCLOAK_JWKS} export async function callback(tokens) { const { payload } = await jwtVerify(tokens.id_token, JWKS); if (payload.typ !== 'ID') throw new Error('not an ID token'); return payload; }`,
+    // Keycloak: refusals written with a list, a negation, or beside another condition.
+    `${KEYCLOAK_JWKS} export async function auth(req, res, next) { const { payload } = await jwtVerify(req.headers.authorization.slice(7), JWKS); if (['ID'].includes(payload.typ)) return res.sendStatus(401); next(); }`,
+    `${KEYCLOAK_JWKS} export async function auth(req, res, next) { const { payload } = await jwtVerify(req.headers.authorization.slice(7), JWKS); if (!(payload.typ !== 'ID')) throw new Error('ID tokens are refused'); next(); }`,
+    `${KEYCLOAK_JWKS} export async function auth(req, res, next) { const { payload } = await jwtVerify(req.headers.authorization.slice(7), JWKS); if (payload.typ === 'ID' || !payload.sub) return res.sendStatus(401); next(); }`,
     `export const call = (keycloak) => fetch('/api', { headers: { Authorization: \`Bearer \${keycloak.token}\` } });`,
   ],
   invalid: [
@@ -272,6 +276,14 @@ ruleTester.run('no-id-token-as-bearer: providers', rule, {
     })(),
     (() => {
       const code = `${KEYCLOAK_JWKS}\nexport async function auth(req) {\n  const { payload } = await jwtVerify(req.headers.authorization.slice(7), JWKS);\n  return payload.typ === 'ID' && payload.azp === 'web';\n}`;
+      return { code, errors: [{ messageId: 'idTokenClaimCheck' as const, ...at(code, `payload.typ === 'ID'`), data: { provider: 'Keycloak', claim: 'typ', value: 'ID', advice: ADVICE.keycloak } }] };
+    })(),
+    (() => {
+      const code = `${KEYCLOAK_JWKS}\nexport async function auth(req, res, next) {\n  const { payload } = await jwtVerify(req.headers.authorization.slice(7), JWKS);\n  if (!['ID'].includes(payload.typ)) return res.sendStatus(401);\n  next();\n}`;
+      return { code, errors: [{ messageId: 'idTokenClaimCheck' as const, ...at(code, `['ID'].includes(payload.typ)`), data: { provider: 'Keycloak', claim: 'typ', value: 'ID', advice: ADVICE.keycloak } }] };
+    })(),
+    (() => {
+      const code = `${KEYCLOAK_JWKS}\nexport async function auth(req, res, next) {\n  const { payload } = await jwtVerify(req.headers.authorization.slice(7), JWKS);\n  if (!(payload.typ === 'ID')) throw new Error('only ID tokens');\n  next();\n}`;
       return { code, errors: [{ messageId: 'idTokenClaimCheck' as const, ...at(code, `payload.typ === 'ID'`), data: { provider: 'Keycloak', claim: 'typ', value: 'ID', advice: ADVICE.keycloak } }] };
     })(),
     (() => {

@@ -71,6 +71,20 @@ describe('createAccessTokenVerifier: tokens from the provider', () => {
     expect(none).toBeUndefined();
   });
 
+  it('verifyWithHeader resolves with { payload, protectedHeader } as jose jwtVerify does, and refuses what verify refuses', async () => {
+    const token = await harness.clientCredentialsToken(API_AUDIENCE, 'read');
+    const header = JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString()) as { kid: string; alg: string };
+    const { payload, protectedHeader } = await verifier.verifyWithHeader(token);
+    expect(payload.aud).toBe(API_AUDIENCE);
+    expect(payload.scope).toBe('read');
+    expect(protectedHeader.kid).toBe(header.kid);
+    expect(protectedHeader.alg).toBe('RS256');
+    expect(Object.isFrozen(payload) && Object.isFrozen(protectedHeader)).toBe(true);
+    const refused = await verifier.verifyWithHeader(await harness.idToken()).then(() => undefined, (error: unknown) => error);
+    expect(refused).toBeInstanceOf(TokenValidationError);
+    expect((refused as TokenValidationError).code).toBe('id_token');
+  });
+
   it('rejects an ID token the provider issued, by its audience (the client id)', async () => {
     const idToken = await harness.idToken();
     const error = await expectRejected(idToken, 'id_token');

@@ -1,0 +1,20 @@
+const jwt = require('jsonwebtoken');
+const jwkToPem = require('jwk-to-pem');
+
+const JWKS = { keys: [{ kty: 'RSA', alg: 'RS256', kid: 'k1', use: 'sig', e: 'AQAB', n: '1ajiijtfZKP97lCoLyVsKVSqIWorOGjuviazdqp5DTc0m0OsxDNLOXrjj5EruiT6NiWQxIrPyZtbx6O8aSN_FNcbBKWPRi4WeEIG-8uRVGtUeLYiqvDdOOXTz4uRsTsas9TD93Yns8dMhopus0Q88mg1HEs9b_A7vulrPU9wg4_xnMK5S_YtuPQoUJUgPfDffrsv1gL6BkfpTBjnX63J_DyqCd4z6z256z79-e_Ed8jMZVb4Jqijtz0Cdh5ZI6JpvUXwxJ-0undcboqnLbwLocXAacZKo4xlUgxZJccA0z6BS3YW4z-V-tDbhrctSG4FcZmyJHM-3-mtNqpuNiEq0Q' }] };
+const KEYS = Object.fromEntries(JWKS.keys.map((jwk) => [jwk.kid, jwkToPem(jwk)]));
+
+exports.requireUser = async (req, res, next) => {
+  const token = (req.headers.authorization || '').slice(7);
+  const decoded = jwt.decode(token, { complete: true });
+  const key = decoded && KEYS[decoded.header.kid];
+  if (key === undefined) {
+    return res.status(401).json({ error: 'unknown signing key' });
+  }
+  try {
+    req.user = jwt.verify(token, key, { issuer: 'https://acme.okta.com/oauth2/default', audience: 'api://default' });
+    next();
+  } catch (error) {
+    next(error);
+  }
+};
