@@ -23,8 +23,8 @@ export type MessageIds = 'orgIssuer' | 'orgKeys' | 'orgAudience' | 'malformedIss
 
 const PROBLEMS: Record<MalformedIssuerProblem, string> = {
   'missing-server-id': '/oauth2 needs an authorization server id, such as /oauth2/default',
-  'admin-host': 'the -admin host serves the Admin Console, not tokens',
-  placeholder: 'a placeholder was never filled in',
+  'admin-host': 'the -admin host serves the Admin Console, not tokens; the org is the same host without -admin',
+  placeholder: 'a placeholder was never filled in with your Okta domain',
 };
 
 export default createRule<Options, MessageIds>({

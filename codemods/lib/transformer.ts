@@ -14,6 +14,7 @@ import type { TypeOracle } from '../../src/analysis/values.js';
 import { runtimeNeedsNewerNode, targetNodeOf, type TargetNode } from './target-node.js';
 import { verificationAnalysisFor, type VerificationAnalysis } from '../../src/analysis/verify-sites.js';
 import packages from '../../src/packages.json';
+import type { ExportUses } from '../project/export-uses.js';
 
 export type TransformName = 'jwks-discovery' | 'org-as-introspection' | 'id-token-to-access-token';
 
@@ -195,6 +196,11 @@ export interface TransformEnvironment {
    * verification then checks self-issued tokens, unless it expects an identity provider's issuer.
    */
   readonly tokenSigning?: readonly { readonly path: string; readonly line: number; readonly evidence: string }[];
+  /**
+   * How the run's other modules use an export of this file (codemods/project/export-uses.ts): the methods they call
+   * on it, or the first use that cannot be followed. Absent outside the CLI, where the other modules are unknown.
+   */
+  readonly exportUses?: (exportName: string) => ExportUses;
 }
 
 export function runRewrite(

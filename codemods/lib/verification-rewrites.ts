@@ -58,14 +58,12 @@ function rewriteJsonwebtoken(context: TransformContext, site: VerificationSite, 
   const tokenText = textOf(source, token);
 
   if (callback) {
-    // The callback keeps receiving `(err, claims)`.
-    const callbackText = textOf(source, callback);
-    const replacement = method === 'verify'
-      ? `${instance}.verify(${tokenText}, ${callbackText})`
-      : `${instance}.introspect(${tokenText}).then((claims) => ${callbackText}(null, claims), (error) => ${callbackText}(error))`;
-    if (method === 'introspect' && !isIdentifier(unwrap(callback))) {
-      return { ok: false, reason: 'an inline callback would be written twice: name it (a function declaration or a const), then run again' };
-    }
+    // The callback keeps receiving `(err, claims)`, once and asynchronously: both helpers take it. It stays
+    // as it was written, with what surrounds it (line breaks, a trailing comma) up to the call's end.
+    const previous = args[args.indexOf(callback) - 1]!;
+    const between = source.slice(rangeOf(previous)[1], rangeOf(callback)[0]);
+    const tail = source.slice(rangeOf(callback)[0], rangeOf(call)[1]);
+    const replacement = `${instance}.${method}(${tokenText},${between.slice(between.indexOf(',') + 1)}${tail}`;
     return { ok: true, rewrite: { edits: [replaceNode(call, replacement)], replaced: [rangeOf(call)], copied: [token, callback] } };
   }
 

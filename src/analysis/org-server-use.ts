@@ -23,7 +23,8 @@ export type OrgServerFinding =
   | { readonly kind: 'org-keys'; readonly node: AstNode; readonly site: VerificationSite; readonly fact: IssuerFact; readonly customIssuer: string; readonly toCustomServer: readonly TextEdit[] }
   /** The expected audience is the org URL, the audience of org access tokens. */
   | { readonly kind: 'org-audience'; readonly node: AstNode; readonly site: VerificationSite; readonly fact: IssuerFact; readonly customIssuer: string; readonly toCustomServer: readonly TextEdit[] }
-  | { readonly kind: 'malformed-issuer'; readonly node: AstNode; readonly fact: IssuerFact; readonly problem: MalformedIssuerProblem };
+  /** An issuer no Okta server has; `site` is the verification that expects it (absent for a sign-in client). */
+  | { readonly kind: 'malformed-issuer'; readonly node: AstNode; readonly fact: IssuerFact; readonly problem: MalformedIssuerProblem; readonly site?: VerificationSite };
 
 export type OrgAccessTokenFinding = Exclude<OrgServerFinding, { kind: 'malformed-issuer' }>;
 
@@ -45,7 +46,7 @@ export function orgServerFindings(
   for (const site of sites) {
     const issuerFacts = issuerFactsOf(site.issuer?.value, options);
     for (const fact of issuerFacts) {
-      if (fact.shape.kind === 'okta-malformed' && site.issuer) add({ kind: 'malformed-issuer', node: site.issuer.node, fact, problem: fact.shape.problem });
+      if (fact.shape.kind === 'okta-malformed' && site.issuer) add({ kind: 'malformed-issuer', node: site.issuer.node, fact, problem: fact.shape.problem, site });
     }
     if (!checksAccessTokens(site, sites, analysis, tokens)) continue;
 

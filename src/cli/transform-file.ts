@@ -11,6 +11,7 @@ import { targetNodeOf, type TargetNode } from '../../codemods/lib/target-node.js
 import { orgAsIntrospection } from '../../codemods/org-as-introspection.js';
 import { ProjectModules } from '../../codemods/project/module-values.js';
 import { ProjectTokenSigning } from '../../codemods/project/token-signing.js';
+import { ProjectExportUses } from '../../codemods/project/export-uses.js';
 import type { FileState } from '../../codemods/project/project-pass.js';
 import { dirname } from 'node:path';
 import { lineMapping } from './unified-diff.js';
@@ -57,6 +58,8 @@ export function createFileTransformer(files: ReadonlySet<string>, transforms: re
   };
   // Tokens the package signs itself, in another module: scanned only when a pinned-key site asks.
   const signing = new ProjectTokenSigning(files);
+  // How other modules use an export (an org verifier replaced in place): the import graph is built on first ask.
+  const exportUses = new ProjectExportUses(files, modules);
   // The text each file settled on: every transform parsed it in the last round, so the check before it is
   // written need not parse it again (a text the cross-file pass changed after is checked).
   const settled = new Map<string, string>();
@@ -69,6 +72,7 @@ export function createFileTransformer(files: ReadonlySet<string>, transforms: re
         get tokenSigning() {
           return signing.of(path);
         },
+        exportUses: (exportName) => exportUses.of(path, exportName),
       };
       const outcome = transformToFixedPoint(path, text, transforms, options, environment, runs);
       if (outcome.kind === 'done' && outcome.state.text !== text) settled.set(path, outcome.state.text);

@@ -291,6 +291,31 @@ export function customAuthorizationServerIssuer(origin: string, id: string = DEF
   return `${origin.replace(/\/+$/, '')}/oauth2/${id}`;
 }
 
+/** How `/oauth2` without an authorization server id is read: the default custom server, or the org itself. */
+export type MissingServerIdReading = 'default-custom-server' | 'org';
+
+/**
+ * A malformed Okta issuer, repaired where the repair is certain or chosen: the Admin Console's host
+ * (`acme-admin.okta.com`) is never an issuer, the org's is the same host without `-admin`; `/oauth2` without a server
+ * id becomes `/oauth2/default` or the org itself (no `/oauth2`), as `reading` says. A placeholder has no repair.
+ * Works on source text (quotes and template holes kept); undefined when the text is not of the expected form.
+ */
+export function repairedOktaIssuerText(text: string, problem: MalformedIssuerProblem, reading: MissingServerIdReading): string | undefined {
+  if (problem === 'admin-host') {
+    const host = /:\/\/([^/?#'"`\s]+)/.exec(text);
+    if (!host) return undefined;
+    const repaired = host[1]!.replace(/-admin\./i, '.');
+    if (repaired === host[1] || !isOktaHost(repaired)) return undefined;
+    return text.slice(0, host.index + 3) + repaired + text.slice(host.index + 3 + host[1]!.length);
+  }
+  if (problem === 'missing-server-id') {
+    const end = /\/oauth2\/*(?=['"`]?$)/.exec(text);
+    if (!end) return undefined;
+    return text.slice(0, end.index) + (reading === 'org' ? '' : `/oauth2/${DEFAULT_CUSTOM_AS_ID}`) + text.slice(end.index + end[0].length);
+  }
+  return undefined;
+}
+
 /**
  * Discovery documents to try for an issuer, in order. Okta (and most providers) serve both below the
  * issuer; RFC 8414 metadata first, then OpenID Connect Discovery.

@@ -44,7 +44,9 @@ export type TokenValidationErrorCode =
   /** Introspection answered `active: false`. */
   | 'inactive'
   /** Introspection describes a refresh or ID token. */
-  | 'not_an_access_token';
+  | 'not_an_access_token'
+  /** A claim the verifier was told to assert (@okta/jwt-verifier's `assertClaims`) has another value. */
+  | 'claim_mismatch';
 
 export type DiscoveryErrorCode =
   /** No discovery document could be fetched (network, timeout, HTTP status). */

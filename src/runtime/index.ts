@@ -76,7 +76,15 @@ export {
   type IntrospectingExpressMiddlewareOptions,
   type IntrospectionAuthResult,
 } from './adapters/express.js';
-export { introspectingKoaMiddleware, KOA, type IntrospectingKoaMiddlewareOptions, type KoaLikeContext, type KoaLikeMiddleware } from './adapters/koa.js';
+export {
+  introspectingKoaMiddleware,
+  KOA,
+  type IntrospectingKoaMiddleware,
+  type IntrospectingKoaMiddlewareOptions,
+  type KoaLikeContext,
+  type KoaLikeMiddleware,
+  type KoaUnlessOptions,
+} from './adapters/koa.js';
 export {
   introspectingFastifyHook,
   introspectingFastifyJwt,
@@ -102,5 +110,13 @@ export {
   type IntrospectionHapiSchemeOptions,
 } from './adapters/hapi.js';
 export { introspectingJwtVerifier, AWS_JWT_VERIFY, type IntrospectingJwtVerifier } from './adapters/aws-jwt-verify.js';
+export {
+  introspectingOktaJwtVerifier,
+  OKTA_JWT_VERIFIER,
+  type IntrospectedOktaJwt,
+  type IntrospectingOktaJwtVerifier,
+  type IntrospectingOktaJwtVerifierOptions,
+  type OktaAccessTokenClaims,
+} from './adapters/okta-jwt-verifier.js';
 export { IntrospectingJwtService, IntrospectionGuard, NESTJS, type IntrospectionGuardOptions, type NestLikeExecutionContext } from './adapters/nestjs.js';
 export { IntrospectionStrategy, PASSPORT, type IntrospectionStrategyOptions, type PassportVerifyCallback } from './adapters/passport.js';

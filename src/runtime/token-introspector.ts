@@ -88,6 +88,11 @@ export interface TokenIntrospector {
   readonly issuer: string;
   /** Resolves with the active answer, or rejects with a TokenValidationError, IntrospectionError or DiscoveryError. */
   introspect(token: string): Promise<IntrospectionResult>;
+  /**
+   * Node-style: calls back once, asynchronously, with `(error)` or `(null, answer)`, as `jsonwebtoken.verify(token,
+   * key, options, callback)` did, so that code migrated from it keeps its callback.
+   */
+  introspect(token: string, callback: (error: Error | null, answer?: IntrospectionResult) => void): void;
   readonly stats: TokenIntrospectorStats;
 }
 
@@ -209,9 +214,25 @@ export function createTokenIntrospector(options: TokenIntrospectorOptions): Toke
     return result;
   }
 
+  function introspectWithOptionalCallback(token: string): Promise<IntrospectionResult>;
+  function introspectWithOptionalCallback(token: string, callback: (error: Error | null, answer?: IntrospectionResult) => void): void;
+  function introspectWithOptionalCallback(
+    token: string,
+    callback?: (error: Error | null, answer?: IntrospectionResult) => void,
+  ): Promise<IntrospectionResult> | void {
+    if (callback === undefined) return introspect(token);
+    if (typeof callback !== 'function') throw new ConfigurationError('invalid_option', 'the callback of introspect(token, callback) must be a function');
+    // The callback runs outside the promise chain, so that an exception it throws is not taken for an
+    // introspection failure and reported to it a second time.
+    introspect(token).then(
+      (answer) => queueMicrotask(() => callback(null, answer)),
+      (error: unknown) => queueMicrotask(() => callback(error instanceof Error ? error : new Error(String(error)))),
+    );
+  }
+
   return {
     issuer,
-    introspect,
+    introspect: introspectWithOptionalCallback,
     get stats(): TokenIntrospectorStats {
       return { discoveryFetches: discovery.fetches, ...stats, cacheSize: cache?.size ?? 0 };
     },

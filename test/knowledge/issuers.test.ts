@@ -5,6 +5,7 @@ import {
   discoveryUrls,
   isOrgIssuer,
   orgEndpointUrl,
+  repairedOktaIssuerText,
 } from '../../src/knowledge/issuers.js';
 import { hole } from '../../src/knowledge/partial-string.js';
 
@@ -132,5 +133,27 @@ describe('jwksUriOf', async () => {
     expect(jwksUriOf('https://acme.okta.com')).toBeUndefined();
     expect(jwksUriOf('https://login.acme.com')).toBeUndefined();
     expect(jwksUriOf('https://acme.okta.com/oauth2/default/v1/keys')).toBeUndefined();
+  });
+});
+
+describe('repairedOktaIssuerText', () => {
+  it('takes -admin out of an Admin Console host, in source text, quotes and template holes kept', () => {
+    expect(repairedOktaIssuerText("'https://acme-admin.okta.com/oauth2/default'", 'admin-host', 'org')).toBe("'https://acme.okta.com/oauth2/default'");
+    expect(repairedOktaIssuerText('"https://acme-admin.oktapreview.com"', 'admin-host', 'org')).toBe('"https://acme.oktapreview.com"');
+    expect(repairedOktaIssuerText('`https://${TENANT}-admin.okta-emea.com/oauth2/aus1`', 'admin-host', 'org')).toBe('`https://${TENANT}.okta-emea.com/oauth2/aus1`');
+    // The repaired text is of the shape it should be.
+    expect(classifyIssuer('https://acme.okta.com/oauth2/default')).toMatchObject({ kind: 'okta-custom' });
+  });
+
+  it('reads /oauth2 without a server id as the default custom server or the org, as asked', () => {
+    expect(repairedOktaIssuerText("'https://acme.okta.com/oauth2'", 'missing-server-id', 'default-custom-server')).toBe("'https://acme.okta.com/oauth2/default'");
+    expect(repairedOktaIssuerText("'https://acme.okta.com/oauth2/'", 'missing-server-id', 'org')).toBe("'https://acme.okta.com'");
+    expect(repairedOktaIssuerText('`${ORG_URL}/oauth2`', 'missing-server-id', 'org')).toBe('`${ORG_URL}`');
+  });
+
+  it('leaves what it cannot repair for certain: placeholders, and text of another form', () => {
+    expect(repairedOktaIssuerText("'https://{yourOktaDomain}/oauth2/default'", 'placeholder', 'org')).toBeUndefined();
+    expect(repairedOktaIssuerText("'https://acme-admin.example.com'", 'admin-host', 'org')).toBeUndefined();
+    expect(repairedOktaIssuerText("'https://acme.okta.com/oauth2' + SUFFIX", 'missing-server-id', 'org')).toBeUndefined();
   });
 });

@@ -205,10 +205,10 @@ ruleTester.run('no-org-as-local-verification', rule, {
       data: { issuer: 'https://acme.okta.com/oauth2', problem: '/oauth2 needs an authorization server id, such as /oauth2/default' },
     }),
     invalid(`import jwt from 'jsonwebtoken';\njwt.verify(token, getKey, { issuer: 'https://acme-admin.okta.com/oauth2/default' });`, `'https://acme-admin.okta.com/oauth2/default'`, 'malformedIssuer', {
-      data: { issuer: 'https://acme-admin.okta.com/oauth2/default', problem: 'the -admin host serves the Admin Console, not tokens' },
+      data: { issuer: 'https://acme-admin.okta.com/oauth2/default', problem: 'the -admin host serves the Admin Console, not tokens; the org is the same host without -admin' },
     }),
     invalid(`import { OktaAuth } from '@okta/okta-auth-js';\nnew OktaAuth({ issuer: 'https://{yourOktaDomain}/oauth2/default', clientId });`, `'https://{yourOktaDomain}/oauth2/default'`, 'malformedIssuer', {
-      data: { issuer: 'https://{yourOktaDomain}/oauth2/default', problem: 'a placeholder was never filled in' },
+      data: { issuer: 'https://{yourOktaDomain}/oauth2/default', problem: 'a placeholder was never filled in with your Okta domain' },
     }),
   ],
 });

@@ -97,6 +97,32 @@ describe('createTokenIntrospector: answers', () => {
     await expect(introspector.introspect('made-up-token-value')).rejects.toMatchObject({ code: 'inactive' });
   });
 
+  it('calls a node-style callback once, after returning, with (null, answer) or (error), as code migrated from jsonwebtoken expects', async () => {
+    const token = await harness.clientCredentialsToken(OPAQUE_RESOURCE, 'read');
+    const outcome = (value: string) =>
+      new Promise<unknown[][]>((resolve) => {
+        const calls: unknown[][] = [];
+        let returned = false;
+        const result = introspector.introspect(value, (...args) => {
+          calls.push([returned, ...args]);
+          // A second call would show up here before the check below.
+          setTimeout(() => resolve(calls), 20);
+        });
+        returned = true;
+        expect(result).toBeUndefined();
+      });
+    const [success, ...moreSuccess] = await outcome(token);
+    expect(moreSuccess).toEqual([]);
+    expect(success![0]).toBe(true);
+    expect(success![1]).toBeNull();
+    expect(success![2]).toMatchObject({ active: true, client_id: CLIENT_ID });
+    const [failure, ...moreFailure] = await outcome('made-up-token-value');
+    expect(moreFailure).toEqual([]);
+    expect(failure![0]).toBe(true);
+    expect(failure![1]).toBeInstanceOf(TokenValidationError);
+    expect(failure).toHaveLength(2);
+  });
+
   it('rejects an active token for another audience when audience is configured', async () => {
     const checking = introspectorFor({
       audience: API_AUDIENCE,

@@ -17,6 +17,7 @@ import type { CallRewriteResult } from '../verification-rewrites.js';
 import { INTROSPECTING_AWS_JWT_VERIFY } from './introspecting-aws-jwt-verify.js';
 import { INTROSPECTING_EXPRESS_OAUTH2_JWT_BEARER } from './introspecting-express-oauth2-jwt-bearer.js';
 import { INTROSPECTING_NEST_JWT_MODULE, INTROSPECTING_NEST_JWT_MODULE_ASYNC } from './introspecting-nest.js';
+import { INTROSPECTING_OKTA_JWT_VERIFIER } from './introspecting-okta-jwt-verifier.js';
 import { INTROSPECTING_PASSPORT } from './introspecting-passport.js';
 import { isObjectLiteral, propertyNamed, spreadsIn } from './options.js';
 import { fastJwtReplacement } from './introspecting-fast-jwt.js';
@@ -29,6 +30,8 @@ export interface Replacement {
   readonly adapter: string;
   /** Options of the old middleware that change what it does, which the replacement does not do. */
   readonly unsupported: readonly string[];
+  /** The replacement has the old library's `.unless()`, with its semantics: a chained `.unless(...)` stays. */
+  readonly unless?: boolean;
   /** Which argument of the call holds the options; default 0. */
   readonly optionsArgument?: number;
   /**
@@ -85,6 +88,8 @@ const EXPRESS: Replacement = {
 const KOA: Replacement = {
   adapter: 'introspectingKoaMiddleware',
   unsupported: ['passthrough', 'getToken', 'cookie', 'isRevoked', 'tokenKey'],
+  // koa-unless's options, path, ext, method, custom and useOriginalUrl, read as koa-unless reads them.
+  unless: true,
   build({ context, options, adapter, introspector }) {
     const key = propertyNamed(options, 'key');
     return { text: `${adapter}({ introspector: ${introspector}${key ? `, stateKey: ${textOf(context.source, objectMemberValue(key))}` : ''} })`, copied: [] };
@@ -105,6 +110,7 @@ const REPLACEMENTS: Record<string, Replacement> = {
   'fast-jwt.createVerifier': fastJwtReplacement,
   'hapi-auth-jwt2.strategy': hapiAuthJwt2Replacement,
   '@hapi/jwt.strategy': hapiJwtReplacement,
+  '@okta/jwt-verifier.OktaJwtVerifier': INTROSPECTING_OKTA_JWT_VERIFIER,
 };
 
 /** The rewrite for an org site in one of these middlewares, or undefined when the site is not one of theirs. */
@@ -119,7 +125,7 @@ export function rewriteIntrospectingMiddleware(context: TransformContext, site: 
   const unsupported = replacement.unsupported.filter((name) => propertyNamed(options, name));
   if (unsupported.length > 0) return { ok: false, reason: `${unsupported.join(', ')} ha${unsupported.length > 1 ? 've' : 's'} no counterpart in the runtime's ${replacement.adapter}: replace the middleware by hand` };
   const parent = context.index.parentOf(site.call.node);
-  if (parent && isMemberExpression(parent) && parent.object === site.call.node && memberName(parent) === 'unless') {
+  if (!replacement.unless && parent && isMemberExpression(parent) && parent.object === site.call.node && memberName(parent) === 'unless') {
     return { ok: false, reason: `${site.library}'s .unless() has no counterpart: replace the middleware by hand, mounting the runtime's ${replacement.adapter} on the routes it guarded` };
   }
   // Imported with the introspector's factory, by the transform's helper instances (see runtimeNamesIn).

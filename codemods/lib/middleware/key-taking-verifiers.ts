@@ -48,10 +48,7 @@ export function rewriteKeyTakingVerification(context: TransformContext, site: Ve
         // The callback keeps receiving `(err, verified)`, the claims as njwt's `body`.
         const written = textOf(context.source, callback);
         const callable = isIdentifier(unwrap(callback)) ? written : `(${written})`;
-        let text: string;
-        if (method === 'verify') text = `${instance}.verify(${textOf(context.source, token)}, (error, body) => ${callable}(error, error ? undefined : { body }))`;
-        else if (isIdentifier(unwrap(callback))) text = `${instance}.introspect(${textOf(context.source, token)}).then((body) => ${callable}(null, { body }), (error) => ${callable}(error))`;
-        else return { ok: false, reason: 'an inline callback would be written twice: name it (a function declaration or a const), then run again' };
+        const text = `${instance}.${method}(${textOf(context.source, token)}, (error, body) => ${callable}(error, error ? undefined : { body }))`;
         return { ok: true, rewrite: { edits: [replaceNode(call, text)], replaced: [rangeOf(call)], copied: [token, callback] } };
       }
       // njwt returned a Jwt whose claims are `body`.

@@ -7,4 +7,4 @@ function onVerified(err, claims) {
   return claims;
 }
 
-module.exports = (req) => tokenIntrospector.introspect(req.headers.authorization.split(' ')[1]).then((claims) => onVerified(null, claims), (error) => onVerified(error));
+module.exports = (req) => tokenIntrospector.introspect(req.headers.authorization.split(' ')[1], onVerified);

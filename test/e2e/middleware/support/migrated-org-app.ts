@@ -48,6 +48,8 @@ export interface MigratedOrgAppSpec {
   readonly migrated: { readonly file: string; readonly contains: readonly string[] };
   /** Members the old code added to what it put on the request (its validate or verify callback), kept after migration. */
   readonly credentials?: Record<string, unknown>;
+  /** Paths the old middleware skipped (`.unless()`): answered 200 without a token, before and after migration. */
+  readonly publicPaths?: readonly string[];
 }
 
 export function describeMigratedOrgApp(spec: MigratedOrgAppSpec): void {
@@ -101,6 +103,7 @@ export function describeMigratedOrgApp(spec: MigratedOrgAppSpec): void {
         const accepted = await get(pinnedToken);
         expect(accepted.status, accepted.body).toBe(200);
         expect((await get()).status).toBe(401);
+        for (const path of spec.publicPaths ?? []) expect((await httpGet(port, path, {})).status, path).toBe(200);
       } finally {
         await service!.stop();
         service = undefined;
@@ -155,6 +158,16 @@ export function describeMigratedOrgApp(spec: MigratedOrgAppSpec): void {
         expect(await provider.introspect(token)).toMatchObject({ active: true, client_id: CLIENT_ID, aud: ORG_OTHER_AUDIENCE });
         const { status, body } = await get(token);
         expect(status, body).toBe(401);
+      });
+
+      // Only for apps whose old middleware skipped some paths (registered, not skipped, for the others).
+      const publicPaths = spec.publicPaths;
+      if (publicPaths) it('still answers the paths the old middleware skipped without a token, and guards the others', async () => {
+        for (const path of publicPaths) {
+          const { status, body } = await httpGet(port, path, {});
+          expect(status, `${path}: ${body}`).toBe(200);
+        }
+        expect((await get()).status).toBe(401);
       });
 
       it('refuses an expired access token of the org with 401', async () => {

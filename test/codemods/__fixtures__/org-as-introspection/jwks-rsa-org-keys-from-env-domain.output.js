@@ -1,0 +1,16 @@
+'use strict';
+
+const { createTokenIntrospector } = require('oidc-token-guard');
+// oidc-codemod: review: introspection authenticates a client of the org: set OKTA_CLIENT_SECRET (and OKTA_CLIENT_ID) for it, or switch to private_key_jwt
+const tokenIntrospector = createTokenIntrospector({ issuer: `https://${process.env.OKTA_DOMAIN}`, clientId: process.env.OKTA_CLIENT_ID, clientSecret: process.env.OKTA_CLIENT_SECRET });
+
+function verifyToken(req) {
+  const token = (req.headers.authorization || '').replace(/^Bearer\s+/i, '');
+  return new Promise((resolve, reject) => {
+    tokenIntrospector.introspect(token, (err, claims) =>
+      err ? reject(err) : resolve(claims),
+    );
+  });
+}
+
+module.exports = { verifyToken };
